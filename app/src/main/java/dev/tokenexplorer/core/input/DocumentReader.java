@@ -1,0 +1,124 @@
+package dev.tokenexplorer.core.input;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tokenexplorer.core.token.Finding;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Tells one YAML or JSON document apart by its {@code kind} and shape, and hands it to its reader. */
+final class DocumentReader {
+
+    record Outcome(InputType type, String error) {
+        static Outcome of(InputType type) {
+            return new Outcome(type, null);
+        }
+    }
+
+    private DocumentReader() {
+    }
+
+    static Outcome read(JsonNode document, String prefix, Instant now, Collected out) {
+        if (document.isArray()) {
+            return list(document, prefix, now, out);
+        }
+        if (!document.isObject()) {
+            return new Outcome(InputType.UNKNOWN, "a plain value (" + abbreviate(document.asText()) + "), not an object. " + InputRecognizer.EXPECTED);
+        }
+        JsonNode keys = document.get("keys");
+        if (keys != null && keys.isArray()) {
+            return jwks(keys, prefix, out);
+        }
+        if (document.has("issuer") && document.has("jwks_uri")) {
+            return new Outcome(InputType.UNKNOWN, "This is an OpenID discovery document for issuer " + Nodes.text(document, "issuer")
+                    + ". Token Explorer never goes online: fetch its jwks_uri (" + Nodes.text(document, "jwks_uri")
+                    + ", or kubectl get --raw /openid/v1/jwks) and load that JWKS instead.");
+        }
+        String kind = Nodes.text(document, "kind");
+        if ("Secret".equals(kind)) {
+            SecretReader.read(document, prefix, now, out);
+            return Outcome.of(InputType.SECRET);
+        }
+        if ("Config".equals(kind) || (kind == null && (document.has("clusters") || document.has("users") || document.has("contexts")))) {
+            KubeconfigReader.read(document, prefix, out);
+            return Outcome.of(InputType.KUBECONFIG);
+        }
+        JsonNode items = document.get("items");
+        if (items != null && items.isArray() && (kind == null || kind.endsWith("List"))) {
+            return list(items, prefix, now, out);
+        }
+        if ("TokenRequest".equals(kind)) {
+            String token = Nodes.text(document, "status", "token");
+            if (token == null) {
+                return new Outcome(InputType.UNKNOWN, "a TokenRequest without status.token: the request, not the API server's answer.");
+            }
+            out.token(prefix + "TokenRequest status.token", token, List.of());
+            return Outcome.of(InputType.JWT);
+        }
+        if ("ServiceAccount".equals(kind)) {
+            out.note(serviceAccountNote(document, prefix));
+            return new Outcome(InputType.UNKNOWN, "ServiceAccount " + Nodes.qualified(document)
+                    + " holds no token itself. Paste a token, or the Secret holding one.");
+        }
+        if (kind != null) {
+            return new Outcome(InputType.UNKNOWN, "a " + kind + ", which holds no service account token. " + InputRecognizer.EXPECTED);
+        }
+        return new Outcome(InputType.UNKNOWN, "a YAML or JSON object that is neither a Secret, a kubeconfig nor a JWKS (it has no kind). " + InputRecognizer.EXPECTED);
+    }
+
+    private static Outcome list(JsonNode items, String prefix, Instant now, Collected out) {
+        int secrets = 0;
+        List<String> others = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode item = items.get(i);
+            String kind = Nodes.text(item, "kind");
+            if ("Secret".equals(kind)) {
+                SecretReader.read(item, prefix, now, out);
+                secrets++;
+            } else if ("ServiceAccount".equals(kind)) {
+                out.note(serviceAccountNote(item, prefix));
+            } else {
+                others.add("items[" + i + "]" + (kind == null ? "" : " (" + kind + ")"));
+            }
+        }
+        if (!others.isEmpty()) {
+            out.note(Finding.info("list-other-items", prefix + others.size() + " list item(s) hold no service account token: "
+                    + String.join(", ", others.subList(0, Math.min(5, others.size()))) + (others.size() > 5 ? ", …" : "") + "."));
+        }
+        if (secrets == 0 && others.size() == items.size()) {
+            return new Outcome(InputType.UNKNOWN, "a list of " + items.size() + " item(s), none of them a Secret.");
+        }
+        return Outcome.of(InputType.SECRET_LIST);
+    }
+
+    private static Finding serviceAccountNote(JsonNode sa, String prefix) {
+        JsonNode secrets = sa.get("secrets");
+        List<String> names = new ArrayList<>();
+        if (secrets != null && secrets.isArray()) {
+            secrets.forEach(s -> names.add(Nodes.text(s, "name")));
+        }
+        return Finding.info("service-account", prefix + "ServiceAccount " + Nodes.qualified(sa)
+                + (names.isEmpty() ? " lists no Secrets." : " lists Secret(s) " + String.join(", ", names)
+                + ": listed token Secrets count as auto-generated, and the legacy-token cleaner may delete them once unused."));
+    }
+
+    private static Outcome jwks(JsonNode keys, String prefix, Collected out) {
+        List<String> described = new ArrayList<>();
+        for (JsonNode key : keys) {
+            String kty = Nodes.text(key, "kty");
+            String kid = Nodes.text(key, "kid");
+            String detail = "RSA".equals(kty) ? "RSA" : "EC".equals(kty) ? "EC " + Nodes.text(key, "crv") : String.valueOf(kty);
+            described.add(detail + (kid == null ? " (no kid)" : " kid " + kid) + (Nodes.text(key, "alg") == null ? "" : ", " + Nodes.text(key, "alg")));
+            if (key.has("d") || key.has("k")) {
+                out.note(Finding.warning("jwks-secret-material", prefix + "the JWKS holds private or secret key material (d or k): treat it as exposed."));
+            }
+        }
+        out.note(Finding.info("jwks", prefix + "a JWKS with " + keys.size() + " key(s): " + String.join("; ", described) + "."));
+        return Outcome.of(InputType.JWKS);
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
+    }
+}

@@ -1,0 +1,236 @@
+package dev.tokenexplorer.core.input;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tokenexplorer.core.json.Json;
+import dev.tokenexplorer.core.json.JsonReadException;
+import dev.tokenexplorer.core.keys.KeyDescriber;
+import dev.tokenexplorer.core.keys.Pem;
+import dev.tokenexplorer.core.token.Finding;
+import dev.tokenexplorer.core.token.Severity;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.PublicKey;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Recognises what a user pasted or opened: a JWT (raw, {@code Bearer}, a whole
+ * {@code Authorization:} line, or base64-wrapped as in a Secret's data), a Secret or list of
+ * them in YAML or JSON, a kubeconfig, a JWKS, a PEM key or certificate. Anything else gets a
+ * message that says what was expected.
+ */
+public final class InputRecognizer {
+
+    /** Inputs larger than this are refused before any parsing (a token is a few kilobytes). */
+    public static final int MAX_INPUT_CHARS = 20 * 1024 * 1024;
+
+    static final String EXPECTED = "Expected a JWT (three base64url segments separated by dots, starting with eyJ), "
+            + "a Secret or kubeconfig in YAML or JSON, a JWKS, or a PEM public key or certificate.";
+
+    private static final Pattern AUTHORIZATION = Pattern.compile("(?i)^\\s*(?:authorization\\s*:\\s*)?bearer\\s+(.*)$", Pattern.DOTALL);
+    private static final Pattern TOKEN_CHARS = Pattern.compile("[A-Za-z0-9_\\-.+/=\\s]+");
+
+    private final SafeYaml yaml = new SafeYaml();
+
+    public RecognizedInput recognize(String source, String text, Instant now) {
+        return recognize(source, text, now, true);
+    }
+
+    private RecognizedInput recognize(String source, String text, Instant now, boolean mayUnwrap) {
+        if (text == null || text.isBlank()) {
+            return RecognizedInput.failed(source, InputType.UNKNOWN, "The input is empty. " + EXPECTED);
+        }
+        if (text.length() > MAX_INPUT_CHARS) {
+            return RecognizedInput.failed(source, InputType.UNKNOWN, "The input is " + text.length() / (1024 * 1024)
+                    + " MB of text, more than the " + MAX_INPUT_CHARS / (1024 * 1024) + " MB this app reads.");
+        }
+        String trimmed = text.strip();
+        if (trimmed.charAt(0) == '\uFEFF') {
+            trimmed = trimmed.substring(1).strip();
+        }
+        Optional<String> binary = binaryProblem(trimmed);
+        if (binary.isPresent()) {
+            return RecognizedInput.failed(source, InputType.UNKNOWN, binary.get());
+        }
+        if (Pem.looksLikePem(trimmed)) {
+            return pem(source, trimmed);
+        }
+        Matcher bearer = AUTHORIZATION.matcher(trimmed);
+        String candidate = bearer.matches() ? bearer.group(1).strip() : trimmed;
+        if (TOKEN_CHARS.matcher(candidate).matches()) {
+            RecognizedInput token = tokenText(source, candidate, now, mayUnwrap);
+            if (token != null) {
+                return token;
+            }
+        }
+        if (bearer.matches()) {
+            return RecognizedInput.failed(source, InputType.JWT, "After \"Bearer\" comes text that is not a JWT. " + EXPECTED);
+        }
+        if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
+            try {
+                return documents(source, List.of(Json.parse(trimmed)), now);
+            } catch (JsonReadException e) {
+                return RecognizedInput.failed(source, InputType.UNKNOWN, "The input looks like JSON but is not valid: " + e.getMessage() + ".");
+            }
+        }
+        List<JsonNode> documents;
+        try {
+            documents = yaml.readAll(trimmed);
+        } catch (SafeYaml.YamlReadException e) {
+            return RecognizedInput.failed(source, InputType.UNKNOWN, "The input is not valid YAML: " + e.getMessage() + ".");
+        }
+        if (documents.size() == 1 && documents.get(0).isValueNode()) {
+            return RecognizedInput.failed(source, InputType.UNKNOWN, "This text is not something Token Explorer can read. " + EXPECTED);
+        }
+        return documents(source, documents, now);
+    }
+
+    /** A token on its own: compact JWS with line breaks, or base64 of one (or of another input). */
+    private RecognizedInput tokenText(String source, String candidate, Instant now, boolean mayUnwrap) {
+        String compact = candidate.replaceAll("\\s", "");
+        if (compact.contains(".") || compact.startsWith("eyJ")) {
+            return new RecognizedInput(source, InputType.JWT, null, List.of(new FoundToken("token", compact, List.of())), List.of());
+        }
+        if (!mayUnwrap || compact.length() < 16) {
+            return null;
+        }
+        Optional<String> decoded = base64Text(compact);
+        if (decoded.isEmpty()) {
+            return null;
+        }
+        RecognizedInput inner = recognize(source, decoded.get(), now, false);
+        if (inner.type() == InputType.UNKNOWN) {
+            return null;
+        }
+        List<FoundToken> tokens = inner.tokens().stream()
+                .map(t -> new FoundToken(t.location() + " (base64-decoded)", t.compact(), t.context()))
+                .toList();
+        List<Finding> notes = new ArrayList<>(inner.notes());
+        notes.add(0, Finding.info("base64-wrapped", "The input was base64-encoded, as values under a Secret's data are; it was decoded first."));
+        return new RecognizedInput(source, inner.type(), inner.error(), tokens, notes);
+    }
+
+    private static Optional<String> base64Text(String compact) {
+        try {
+            byte[] bytes = compact.contains("-") || compact.contains("_")
+                    ? Base64.getUrlDecoder().decode(compact.replace("=", ""))
+                    : Base64.getDecoder().decode(compact);
+            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+            return binaryProblem(text).isPresent() ? Optional.empty() : Optional.of(text);
+        } catch (IllegalArgumentException | CharacterCodingException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Control characters other than tabs and line breaks mean binary data, not text. */
+    private static Optional<String> binaryProblem(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 && c != '\n' && c != '\r' && c != '\t') {
+                int line = 1 + (int) text.substring(0, i).chars().filter(ch -> ch == '\n').count();
+                return Optional.of(String.format(Locale.ROOT,
+                        "The input holds binary data (control character U+%04X on line %d), not text. %s", (int) c, line, EXPECTED));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static RecognizedInput pem(String source, String text) {
+        List<Pem.Block> blocks = Pem.read(text);
+        if (blocks.isEmpty()) {
+            return RecognizedInput.failed(source, InputType.UNKNOWN, "The input has a -----BEGIN line but no complete PEM block: the matching -----END line is missing.");
+        }
+        List<Finding> notes = new ArrayList<>();
+        boolean allCertificates = true;
+        int readable = 0;
+        for (int i = 0; i < blocks.size(); i++) {
+            Pem.Block block = blocks.get(i);
+            String where = blocks.size() > 1 ? "PEM block " + (i + 1) + " (" + block.label() + ", line " + block.line() + ")" : block.label();
+            allCertificates &= block.label().equals("CERTIFICATE");
+            if (block.error() != null) {
+                notes.add(Finding.error("pem-unreadable", where + ": " + block.error() + "."));
+                continue;
+            }
+            Finding note = describePem(where, block);
+            readable += note.severity() == Severity.ERROR ? 0 : 1;
+            notes.add(note);
+        }
+        InputType type = allCertificates ? InputType.CERTIFICATE : InputType.PUBLIC_KEY;
+        String error = readable == 0 ? "None of the PEM blocks could be read: " + notes.get(0).message() : null;
+        return new RecognizedInput(source, type, error, List.of(), notes);
+    }
+
+    private static Finding describePem(String where, Pem.Block block) {
+        switch (block.label()) {
+            case "CERTIFICATE" -> {
+                Optional<X509Certificate> cert = KeyDescriber.certificate(block.der());
+                if (cert.isEmpty()) {
+                    return Finding.error("pem-unreadable", where + ": not a valid X.509 certificate.");
+                }
+                X509Certificate c = cert.get();
+                return Finding.info("certificate", where + ": " + c.getSubjectX500Principal().getName() + ", issued by "
+                        + c.getIssuerX500Principal().getName() + ", " + KeyDescriber.describe(c.getPublicKey())
+                        + ", valid until " + c.getNotAfter().toInstant() + ", Kubernetes key id " + KeyDescriber.kubernetesKeyId(c.getPublicKey()) + ".");
+            }
+            case "PUBLIC KEY", "RSA PUBLIC KEY" -> {
+                byte[] spki = block.label().equals("PUBLIC KEY") ? block.der() : KeyDescriber.spkiFromPkcs1(block.der());
+                Optional<PublicKey> key = KeyDescriber.publicKey(spki);
+                return key.map(k -> Finding.info("public-key", where + ": " + KeyDescriber.describe(k)
+                                + " public key, Kubernetes key id " + KeyDescriber.kubernetesKeyId(k) + "."))
+                        .orElseGet(() -> Finding.error("pem-unreadable", where + ": not an RSA or EC public key."));
+            }
+            case "PRIVATE KEY", "RSA PRIVATE KEY", "EC PRIVATE KEY" -> {
+                return Finding.warning("private-key", where + ": a private key. Only its public half is of use here, and nothing of it is kept; "
+                        + "treat a private key you pasted anywhere as exposed.");
+            }
+            default -> {
+                return Finding.error("pem-unsupported", where + ": PEM blocks of type " + block.label()
+                        + " are not read; expected CERTIFICATE, PUBLIC KEY or RSA PUBLIC KEY.");
+            }
+        }
+    }
+
+    private RecognizedInput documents(String source, List<JsonNode> documents, Instant now) {
+        if (documents.isEmpty()) {
+            return RecognizedInput.failed(source, InputType.UNKNOWN, "The input holds no YAML document, only comments or separators. " + EXPECTED);
+        }
+        Collected out = new Collected();
+        List<InputType> types = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        for (int i = 0; i < documents.size(); i++) {
+            String prefix = documents.size() > 1 ? "document " + (i + 1) + ": " : "";
+            DocumentReader.Outcome outcome = DocumentReader.read(documents.get(i), prefix, now, out);
+            types.add(outcome.type());
+            if (outcome.error() != null) {
+                errors.add(prefix + outcome.error());
+            }
+        }
+        InputType type = overallType(types);
+        String error = type == InputType.UNKNOWN ? String.join(" ", errors) : null;
+        if (type != InputType.UNKNOWN) {
+            errors.forEach(e -> out.note(Finding.warning("document-not-recognised", e)));
+        }
+        return new RecognizedInput(source, type, error, out.tokens, out.notes);
+    }
+
+    private static InputType overallType(List<InputType> types) {
+        if (types.size() == 1) {
+            return types.get(0);
+        }
+        if (types.contains(InputType.SECRET) || types.contains(InputType.SECRET_LIST)) {
+            return InputType.SECRET_LIST;
+        }
+        return types.stream().filter(t -> t != InputType.UNKNOWN).findFirst().orElse(InputType.UNKNOWN);
+    }
+}

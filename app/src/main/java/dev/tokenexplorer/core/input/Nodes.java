@@ -1,0 +1,40 @@
+package dev.tokenexplorer.core.input;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Small readers of Kubernetes objects as JSON trees, lenient about what is missing. */
+final class Nodes {
+    private Nodes() {
+    }
+
+    /** The text at a path of object fields, or null when absent or not text. */
+    static String text(JsonNode node, String... path) {
+        JsonNode current = node;
+        for (String field : path) {
+            if (current == null || !current.isObject()) {
+                return null;
+            }
+            current = current.get(field);
+        }
+        return current != null && current.isValueNode() && !current.isNull() ? current.asText() : null;
+    }
+
+    static JsonNode at(JsonNode node, String... path) {
+        JsonNode current = node;
+        for (String field : path) {
+            if (current == null || !current.isObject()) {
+                return null;
+            }
+            current = current.get(field);
+        }
+        return current;
+    }
+
+    /** "ns/name" or "name", as kubectl names namespaced objects. */
+    static String qualified(JsonNode object) {
+        String name = text(object, "metadata", "name");
+        String namespace = text(object, "metadata", "namespace");
+        name = name == null ? "(unnamed)" : name;
+        return namespace == null ? name : namespace + "/" + name;
+    }
+}

@@ -1,0 +1,23 @@
+package dev.tokenexplorer.core.input;
+
+import dev.tokenexplorer.core.token.Finding;
+
+import java.util.List;
+
+/**
+ * What one pasted text or file was found to hold.
+ *
+ * @param source "-" for standard input, a path, or "paste"
+ * @param error  set when the input as a whole could not be read or recognised
+ * @param notes  what else it holds that is worth saying (key types, exec plugins, Secret labels)
+ */
+public record RecognizedInput(String source, InputType type, String error, List<FoundToken> tokens, List<Finding> notes) {
+    public RecognizedInput {
+        tokens = List.copyOf(tokens);
+        notes = List.copyOf(notes);
+    }
+
+    public static RecognizedInput failed(String source, InputType type, String error) {
+        return new RecognizedInput(source, type, error, List.of(), List.of());
+    }
+}

@@ -1,0 +1,134 @@
+package dev.tokenexplorer.core.json;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * The one place JSON is read and written. Tokens and Kubernetes objects come from untrusted
+ * hands, so reading is bounded (nesting, number and string sizes) and exact: field order is
+ * kept, integers never lose digits and decimals keep their written precision, because users
+ * compare what we show with what they pasted.
+ */
+public final class Json {
+
+    /** Deeper than any real token or Kubernetes object; far below what could exhaust the stack. */
+    public static final int MAX_NESTING_DEPTH = 200;
+    /** Digits in one number: NumericDate values have 10; anything near this limit is hostile. */
+    public static final int MAX_NUMBER_LENGTH = 1_000;
+    /** One string value: a Secret's base64 data may be large, but not larger than the input cap. */
+    public static final int MAX_STRING_LENGTH = 20_000_000;
+
+    private static final ObjectMapper READER = JsonMapper.builder(factory())
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .build();
+
+    private static final ObjectMapper WRITER = JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .build();
+
+    private Json() {
+    }
+
+    private static JsonFactory factory() {
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_NESTING_DEPTH)
+                        .maxNumberLength(MAX_NUMBER_LENGTH)
+                        .maxStringLength(MAX_STRING_LENGTH)
+                        .build())
+                .build();
+        factory.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
+        return factory;
+    }
+
+    /** A node factory whose decimals keep their exact written form. */
+    public static JsonNodeFactory nodes() {
+        return WRITER.getNodeFactory();
+    }
+
+    /**
+     * Parses one JSON document.
+     *
+     * @throws JsonReadException with a message for users (what and where) when the text is not
+     *                           valid JSON or breaks a limit
+     */
+    public static JsonNode parse(String text) throws JsonReadException {
+        try {
+            JsonNode node = READER.readTree(text);
+            if (node == null || node.isMissingNode()) {
+                throw new JsonReadException("the JSON is empty");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new JsonReadException(describe(e));
+        }
+    }
+
+    /** Pretty-printed JSON with two-space indentation, as users expect to read it. */
+    public static String pretty(JsonNode node) {
+        try {
+            return WRITER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree could not be written", e);
+        }
+    }
+
+    /** Compact JSON on one line. */
+    public static String compact(JsonNode node) {
+        return node.toString();
+    }
+
+    public static ObjectMapper writer() {
+        return WRITER;
+    }
+
+    private static String describe(JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        if (message == null) {
+            message = "it could not be read";
+        }
+        // Jackson's messages quote the offending character and explain it; trim its hints
+        // about Java-only features that mean nothing to a user.
+        int cut = message.indexOf(" (for Object ");
+        if (cut > 0) {
+            message = message.substring(0, cut);
+        }
+        message = message.replace("\n", " ").replaceAll(" at \\[Source: .*", "");
+        if (message.contains("StreamReadConstraints") || message.contains("exceeds the maximum")) {
+            message = limitMessage(message);
+        }
+        JsonLocation location = e.getLocation();
+        if (location != null && location.getLineNr() > 0 && !(e instanceof JsonParseException && message.startsWith("Unexpected end"))) {
+            return message + " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+        }
+        return message;
+    }
+
+    private static String limitMessage(String message) {
+        if (message.contains("nesting")) {
+            return "the JSON is nested deeper than " + MAX_NESTING_DEPTH + " levels";
+        }
+        if (message.contains("Number value length") || message.contains("number")) {
+            return "a number in the JSON is longer than " + MAX_NUMBER_LENGTH + " digits";
+        }
+        if (message.contains("String value length") || message.contains("String")) {
+            return "a string in the JSON is longer than " + MAX_STRING_LENGTH + " characters";
+        }
+        return message;
+    }
+}

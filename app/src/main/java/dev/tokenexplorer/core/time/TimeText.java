@@ -1,0 +1,69 @@
+package dev.tokenexplorer.core.time;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Dates and durations as people read them: "19 Aug 2023 11:49:01 UTC", "in 42 minutes". */
+public final class TimeText {
+
+    private static final DateTimeFormatter DATE_TIME =
+            DateTimeFormatter.ofPattern("d MMM yyyy HH:mm:ss", Locale.ENGLISH);
+    private static final DateTimeFormatter DATE_TIME_ZONE =
+            DateTimeFormatter.ofPattern("d MMM yyyy HH:mm:ss z", Locale.ENGLISH);
+
+    private TimeText() {
+    }
+
+    /** "19 Aug 2023 11:49:01 UTC". */
+    public static String utc(Instant instant) {
+        return DATE_TIME.format(instant.atZone(ZoneOffset.UTC)) + " UTC";
+    }
+
+    /** The instant in the given zone with its abbreviation, e.g. "19 Aug 2023 13:49:01 CEST". */
+    public static String zoned(Instant instant, ZoneId zone) {
+        return DATE_TIME_ZONE.format(instant.atZone(zone));
+    }
+
+    /** ISO-8601 in UTC, for machines and the JSON output. */
+    public static String iso(Instant instant) {
+        return DateTimeFormatter.ISO_INSTANT.format(instant);
+    }
+
+    /** "in 42 minutes", "3 days ago", "now". */
+    public static String relative(Instant then, Instant now) {
+        Duration d = Duration.between(now, then);
+        if (d.abs().getSeconds() < 1) {
+            return "now";
+        }
+        String span = duration(d.abs());
+        return d.isNegative() ? span + " ago" : "in " + span;
+    }
+
+    /**
+     * A duration at the precision people use: "45 seconds", "41 minutes", "2 hours 5 minutes",
+     * "3 days", "11 months", "2 years".
+     */
+    public static String duration(Duration d) {
+        long s = d.abs().getSeconds();
+        if (s < 60) return plural(s, "second");
+        long minutes = s / 60;
+        if (minutes < 60) return plural(minutes, "minute");
+        long hours = minutes / 60;
+        if (hours < 24) {
+            long rest = minutes % 60;
+            return plural(hours, "hour") + (rest == 0 ? "" : " " + plural(rest, "minute"));
+        }
+        long days = hours / 24;
+        if (days < 61) return plural(days, "day");
+        if (days < 730) return plural(days / 30, "month");
+        return plural(days / 365, "year");
+    }
+
+    private static String plural(long n, String unit) {
+        return n + " " + unit + (n == 1 ? "" : "s");
+    }
+}

@@ -1,0 +1,158 @@
+package dev.tokenexplorer.core.token;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tokenexplorer.core.json.Json;
+import dev.tokenexplorer.core.json.JsonReadException;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.regex.Pattern;
+
+/**
+ * Takes a compact JWS apart. Decoding needs no key and trusts nothing: the signature is not
+ * checked here, and every malformation is named with its segment and position.
+ */
+public final class JwtDecoder {
+
+    private static final Pattern BOOTSTRAP_TOKEN = Pattern.compile("[a-z0-9]{6}\\.[a-z0-9]{16}");
+
+    /** The outcome of decoding: a token, or a sentence saying what is wrong and where. */
+    public sealed interface Decoding permits Decoded, Malformed {
+    }
+
+    public record Decoded(DecodedJwt jwt) implements Decoding {
+    }
+
+    public record Malformed(String message) implements Decoding {
+    }
+
+    private enum Segment {
+        HEADER("header"), PAYLOAD("payload"), SIGNATURE("signature");
+        final String label;
+
+        Segment(String label) {
+            this.label = label;
+        }
+    }
+
+    public Decoding decode(String compact) {
+        String token = compact == null ? "" : compact.strip();
+        if (token.isEmpty()) {
+            return new Malformed("The token is empty.");
+        }
+        String[] parts = token.split("\\.", -1);
+        if (parts.length != 3) {
+            return new Malformed(segmentCountMessage(token, parts.length));
+        }
+        int offset = 0;
+        byte[][] bytes = new byte[3][];
+        for (Segment segment : Segment.values()) {
+            String part = parts[segment.ordinal()];
+            String problem = base64urlProblem(part, offset);
+            if (problem != null) {
+                return new Malformed("The " + segment.label + " segment " + problem);
+            }
+            bytes[segment.ordinal()] = Base64.getUrlDecoder().decode(stripPadding(part));
+            offset += part.length() + 1;
+        }
+        if (parts[0].isEmpty()) {
+            return new Malformed("The header segment is empty: a JWT starts with a base64url-encoded JSON header such as {\"alg\":\"RS256\"}.");
+        }
+        ObjectNode header;
+        ObjectNode claims;
+        try {
+            header = jsonObject(Segment.HEADER, bytes[0]);
+            claims = jsonObject(Segment.PAYLOAD, bytes[1]);
+        } catch (SegmentException e) {
+            return new Malformed(e.getMessage());
+        }
+        return new Decoded(new DecodedJwt(token, parts[0], parts[1], parts[2], header, claims));
+    }
+
+    private static String segmentCountMessage(String token, int count) {
+        if (count == 2 && BOOTSTRAP_TOKEN.matcher(token).matches()) {
+            return "This is a kubeadm bootstrap token (id.secret), not a JWT: it carries no claims to decode.";
+        }
+        if (count == 5) {
+            return "A signed JWT has 3 segments separated by dots; this has 5, the shape of an encrypted JWE, which Kubernetes does not issue.";
+        }
+        if (count == 1) {
+            return "A JWT has 3 segments separated by dots (header.payload.signature); this has no dot at all.";
+        }
+        return "A JWT has 3 segments separated by dots (header.payload.signature); this has " + count
+                + (count < 3 ? ": it may have been cut off when it was copied." : ".");
+    }
+
+    private static String stripPadding(String part) {
+        int end = part.length();
+        while (end > 0 && part.charAt(end - 1) == '=') {
+            end--;
+        }
+        return part.substring(0, end);
+    }
+
+    /** Returns what is wrong with a base64url segment, or null when it decodes. */
+    private static String base64urlProblem(String part, int offset) {
+        String body = stripPadding(part);
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+            if (!ok) {
+                String shown = Character.isISOControl(c) || Character.isWhitespace(c)
+                        ? String.format("U+%04X", (int) c) : "'" + c + "'";
+                String hint = (c == '+' || c == '/') ? " (that is standard base64; JWTs use base64url, with - and _)" : "";
+                return "is not valid base64url: character " + shown + " at position " + (offset + i + 1)
+                        + " is not allowed" + hint + ".";
+            }
+        }
+        if (body.length() % 4 == 1) {
+            return "is not valid base64url: its length (" + body.length()
+                    + " characters) is impossible for base64url, so the token was probably cut off or altered.";
+        }
+        return null;
+    }
+
+    private static ObjectNode jsonObject(Segment segment, byte[] bytes) throws SegmentException {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new SegmentException("The " + segment.label + " segment decodes to binary data, not JSON text.");
+        }
+        if (text.isBlank()) {
+            throw new SegmentException("The " + segment.label + " segment is empty: it must hold a JSON object.");
+        }
+        JsonNode node;
+        try {
+            node = Json.parse(text);
+        } catch (JsonReadException e) {
+            throw new SegmentException("The " + segment.label + " segment is not valid JSON: " + e.getMessage() + ".");
+        }
+        if (!node.isObject()) {
+            throw new SegmentException("The " + segment.label + " segment holds a JSON " + kindOf(node)
+                    + ", but it must be a JSON object.");
+        }
+        return (ObjectNode) node;
+    }
+
+    private static String kindOf(JsonNode node) {
+        if (node.isArray()) return "array";
+        if (node.isTextual()) return "string";
+        if (node.isNumber()) return "number";
+        if (node.isBoolean()) return "boolean";
+        return "null";
+    }
+
+    private static final class SegmentException extends Exception {
+        SegmentException(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package dev.tokenexplorer.core.token;
+
+import dev.tokenexplorer.core.time.TimeText;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a compact token into a {@link TokenReport}: decodes it, classifies it by the shape of its
+ * claims, judges its time claims at an instant as the API server would (60 s leeway) and lists
+ * what a user should know, in the order errors, warnings, information.
+ */
+public final class TokenAnalyzer {
+
+    /** go-jose's DefaultLeeway, used by the API server for exp, nbf and iat. */
+    public static final long LEEWAY_SECONDS = 60;
+
+    private final JwtDecoder decoder = new JwtDecoder();
+
+    public TokenReport analyze(String location, String compact, Instant now, List<Finding> contextFindings) {
+        JwtDecoder.Decoding decoding = decoder.decode(compact);
+        if (decoding instanceof JwtDecoder.Decoded decoded) {
+            return analyze(location, decoded.jwt(), now, contextFindings);
+        }
+        return TokenReport.malformed(location, ((JwtDecoder.Malformed) decoding).message());
+    }
+
+    public TokenReport analyze(String location, DecodedJwt jwt, Instant now, List<Finding> contextFindings) {
+        KubernetesClaims k8s = KubernetesClaims.of(jwt.claims());
+        TimeClaims times = TimeClaims.of(jwt.claims());
+        TokenStatus status = status(times, now.getEpochSecond());
+        SignatureStatus signature = isUnsigned(jwt) ? SignatureStatus.UNSIGNED : SignatureStatus.UNVERIFIED;
+
+        List<Finding> findings = new ArrayList<>(contextFindings);
+        headerFindings(jwt, findings);
+        kubernetesFindings(jwt, k8s, findings);
+        timeFindings(k8s, times, status, now, findings);
+        findings.sort((a, b) -> a.severity().compareTo(b.severity()));
+        return new TokenReport(location, null, jwt, k8s, times, status, signature, findings);
+    }
+
+    /** The API server's verdict on the time claims at {@code now} (epoch seconds). */
+    public static TokenStatus status(TimeClaims t, long now) {
+        if (t.expiresAt() != null && now - LEEWAY_SECONDS > t.expiresAt()) {
+            return TokenStatus.EXPIRED;
+        }
+        if ((t.notBefore() != null && now + LEEWAY_SECONDS < t.notBefore())
+                || (t.issuedAt() != null && now + LEEWAY_SECONDS < t.issuedAt())) {
+            return TokenStatus.NOT_YET_VALID;
+        }
+        if (t.expiresAt() == null) {
+            return TokenStatus.NEVER_EXPIRES;
+        }
+        if (t.warnAfter() != null && now > t.warnAfter()) {
+            return TokenStatus.STALE;
+        }
+        return TokenStatus.ACTIVE;
+    }
+
+    private static boolean isUnsigned(DecodedJwt jwt) {
+        return jwt.algorithm().map(a -> a.equalsIgnoreCase("none")).orElse(false);
+    }
+
+    private static void headerFindings(DecodedJwt jwt, List<Finding> out) {
+        if (isUnsigned(jwt)) {
+            out.add(Finding.error("unsigned", "The header says alg: none: the token carries no signature, anyone could have written it, and the API server rejects it."));
+        } else if (jwt.algorithm().isEmpty()) {
+            out.add(Finding.error("missing-alg", "The header has no alg: no verifier can tell how the token was signed."));
+        } else if (jwt.signatureSegment().isEmpty()) {
+            out.add(Finding.error("missing-signature", "The signature segment is empty although the header says alg: " + jwt.algorithm().get() + "."));
+        } else if (jwt.algorithm().get().startsWith("HS")) {
+            out.add(Finding.warning("hmac-algorithm", "Signed with " + jwt.algorithm().get() + ", a shared secret: Kubernetes never issues HMAC tokens, so this is not from an API server."));
+        }
+        if (jwt.header().has("crit")) {
+            out.add(Finding.warning("crit-header", "The header lists critical extensions (crit): Kubernetes does not understand any and would reject the token."));
+        }
+        for (String remote : List.of("jku", "x5u")) {
+            if (jwt.header().has(remote)) {
+                out.add(Finding.warning("remote-key-header", "The header names a key location (" + remote + "): it is shown, never fetched, and plays no part in verification."));
+            }
+        }
+        if (jwt.header().has("x5c") || jwt.header().has("jwk")) {
+            out.add(Finding.warning("embedded-key-header", "The header embeds a key or certificate: a token cannot vouch for itself, so it is never trusted for verification."));
+        }
+    }
+
+    private static void kubernetesFindings(DecodedJwt jwt, KubernetesClaims k8s, List<Finding> out) {
+        String sub = jwt.claimText("sub").orElse(null);
+        switch (k8s.kind()) {
+            case LEGACY -> legacyFindings(jwt, k8s, sub, out);
+            case OTHER -> {
+                if (k8s.subject() != null) {
+                    out.add(Finding.info("no-kubernetes-claims", "sub names service account " + k8s.serviceAccountLabel()
+                            + ", but the token has no Kubernetes claims: it was not minted by a Kubernetes API server as a service account token."));
+                } else {
+                    out.add(Finding.info("not-kubernetes", "No Kubernetes claims and no service account subject: this is not a Kubernetes service account token."));
+                }
+            }
+            default -> boundFindings(jwt, k8s, out);
+        }
+        if (k8s.kind() != TokenKind.OTHER) {
+            if (sub == null) {
+                out.add(Finding.error("missing-sub", "The token has no sub claim: the API server rejects it (\"sub claim is missing\")."));
+            } else if (k8s.subject() == null) {
+                out.add(Finding.error("subject-not-service-account", "sub is \"" + sub + "\", not of the form system:serviceaccount:<namespace>:<name>."));
+            } else if (!k8s.subject().namespace().equals(k8s.namespace()) || !k8s.subject().name().equals(k8s.serviceAccountName())) {
+                out.add(Finding.error("subject-mismatch", "sub names " + k8s.subject().namespace() + "/" + k8s.subject().name()
+                        + " but the Kubernetes claims name " + k8s.serviceAccountLabel()
+                        + ": the API server rejects such a token (\"sub claim is invalid\")."));
+            }
+        }
+    }
+
+    private static void legacyFindings(DecodedJwt jwt, KubernetesClaims k8s, String sub, List<Finding> out) {
+        String secret = k8s.legacySecretName() == null ? "its Secret"
+                : "Secret " + (k8s.namespace() == null ? "" : k8s.namespace() + "/") + k8s.legacySecretName();
+        out.add(Finding.warning("legacy-never-expires", "A legacy Secret-based token: it has no exp, never expires, and works until "
+                + secret + " or service account " + k8s.serviceAccountLabel() + " is deleted. Prefer short-lived tokens from the TokenRequest API (kubectl create token)."));
+        String iss = jwt.claimText("iss").orElse(null);
+        if (!KubernetesClaims.LEGACY_ISSUER.equals(iss)) {
+            out.add(Finding.warning("legacy-issuer", "A legacy token normally has iss \"" + KubernetesClaims.LEGACY_ISSUER
+                    + "\"; this one has " + (iss == null ? "none" : "\"" + iss + "\"") + ", so the legacy authenticator will not consider it."));
+        }
+        // The legacy validator's own messages, in its order (pkg/serviceaccount/legacy.go).
+        String[][] required = {
+                {"namespace", "namespace claim is missing"},
+                {"secret.name", "secretName claim is missing"},
+                {"service-account.name", "serviceAccountName claim is missing"},
+                {"service-account.uid", "serviceAccountUID claim is missing"}};
+        for (String[] claim : required) {
+            var value = jwt.claims().get(KubernetesClaims.LEGACY_PREFIX + claim[0]);
+            if (value == null || !value.isTextual() || value.asText().isEmpty()) {
+                out.add(Finding.error("legacy-claim-missing", "The API server rejects this legacy token: \"" + claim[1]
+                        + "\" (" + KubernetesClaims.LEGACY_PREFIX + claim[0] + ")."));
+            }
+        }
+        if (jwt.claims().has("kubernetes.io")) {
+            out.add(Finding.warning("mixed-claim-styles", "The token carries both the nested kubernetes.io claim and legacy flat claims."));
+        }
+    }
+
+    private static void boundFindings(DecodedJwt jwt, KubernetesClaims k8s, List<Finding> out) {
+        if (k8s.secret() != null && (k8s.pod() != null || k8s.node() != null)) {
+            out.add(Finding.error("multiple-bound-objects", "The token is bound to a Secret and to a " + (k8s.pod() != null ? "Pod" : "Node")
+                    + ": the API server never issues such a token (\"internal error, token can only be bound to one object type\")."));
+        }
+        if (k8s.serviceAccountName() == null || k8s.serviceAccountUid() == null) {
+            out.add(Finding.error("serviceaccount-claim-missing", "kubernetes.io.serviceaccount needs both name and uid; the API server looks the service account up by them."));
+        }
+        if (k8s.namespace() == null) {
+            out.add(Finding.error("namespace-claim-missing", "kubernetes.io.namespace is missing."));
+        }
+        for (ObjectRef ref : k8s.boundObjects()) {
+            if (ref.name() == null) {
+                out.add(Finding.error("bound-object-name-missing", "The bound " + ref.kind() + " has no name."));
+            }
+        }
+        if (!jwt.claims().has("aud")) {
+            out.add(Finding.warning("no-audience", "A bound token without aud: the API server intersects a token's audiences with its own, so it would reject this one."));
+        }
+    }
+
+    private static void timeFindings(KubernetesClaims k8s, TimeClaims t, TokenStatus status, Instant now, List<Finding> out) {
+        for (String problem : t.problems()) {
+            out.add(Finding.error("invalid-time-claim", Character.toUpperCase(problem.charAt(0)) + problem.substring(1) + "."));
+        }
+        Instant exp = TimeClaims.instant(t.expiresAt());
+        switch (status) {
+            case EXPIRED -> out.add(Finding.error("expired", "Expired " + TimeText.relative(exp, now) + " (" + TimeText.utc(exp)
+                    + "): the API server rejects it (\"service account token has expired\")."));
+            case NOT_YET_VALID -> {
+                boolean byNbf = t.notBefore() != null && now.getEpochSecond() + LEEWAY_SECONDS < t.notBefore();
+                Instant start = TimeClaims.instant(byNbf ? t.notBefore() : t.issuedAt());
+                out.add(Finding.error("not-yet-valid", "Not valid until " + TimeText.utc(start) + " (" + TimeText.relative(start, now)
+                        + "): the API server rejects it (\"service account token " + (byNbf ? "is not valid yet" : "is issued in the future") + "\")."));
+            }
+            case STALE -> out.add(Finding.warning("stale", "Stale since " + TimeText.relative(TimeClaims.instant(t.warnAfter()), now)
+                    + " (warnafter " + TimeText.utc(TimeClaims.instant(t.warnAfter())) + "): the API server still accepts it until "
+                    + TimeText.utc(exp) + ", but records it as stale in the audit log. The kubelet should have replaced it long ago."));
+            case NEVER_EXPIRES -> {
+                if (k8s.kind() != TokenKind.LEGACY) {
+                    out.add(Finding.warning("no-expiry", "The token has no exp: it never expires."));
+                }
+            }
+            default -> {
+            }
+        }
+        if (t.warnAfter() != null && t.expiresAt() != null && status != TokenStatus.EXPIRED) {
+            long requested = t.issuedAt() == null ? 0 : t.warnAfter() - t.issuedAt();
+            out.add(Finding.info("extended-expiry", "An extended token: the kubelet asked for "
+                    + (requested > 0 ? TimeText.duration(Duration.ofSeconds(requested)) + " (" + requested + " s)" : "a short lifetime")
+                    + ", and the API server stretched exp to " + TimeText.utc(exp)
+                    + " so that old clients keep working. After warnafter it is flagged as stale."));
+        }
+        if (t.warnAfter() == null && t.issuedAt() != null && t.expiresAt() != null && k8s.kind() != TokenKind.OTHER
+                && t.expiresAt() - t.issuedAt() > 24 * 3600 && status != TokenStatus.EXPIRED) {
+            out.add(Finding.info("long-lived", "Lives for " + TimeText.duration(Duration.ofSeconds(t.expiresAt() - t.issuedAt()))
+                    + ": longer than a day. Short-lived tokens limit the damage of a leak."));
+        }
+    }
+}

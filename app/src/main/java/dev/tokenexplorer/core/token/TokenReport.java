@@ -1,0 +1,38 @@
+package dev.tokenexplorer.core.token;
+
+import java.util.List;
+
+/**
+ * Everything known about one token found in an input, at one instant. When the token could not
+ * be decoded, {@code error} says why and the decoded parts are null.
+ */
+public record TokenReport(String location,
+                          String error,
+                          DecodedJwt jwt,
+                          KubernetesClaims kubernetes,
+                          TimeClaims times,
+                          TokenStatus status,
+                          SignatureStatus signature,
+                          List<Finding> findings) {
+
+    public TokenReport {
+        findings = List.copyOf(findings);
+    }
+
+    public static TokenReport malformed(String location, String error) {
+        return new TokenReport(location, error, null, null, null, null, null, List.of());
+    }
+
+    public boolean decoded() {
+        return error == null;
+    }
+
+    public TokenKind kind() {
+        return kubernetes == null ? null : kubernetes.kind();
+    }
+
+    /** The most severe finding's severity, or null when there are none. */
+    public Severity worstSeverity() {
+        return findings.stream().map(Finding::severity).min(Enum::compareTo).orElse(null);
+    }
+}
