@@ -73,7 +73,7 @@ public final class SafeYaml {
 
     private static String describe(MarkedYAMLException e) {
         String problem = e.getProblem() == null ? "it could not be read" : e.getProblem();
-        if (problem.contains("could not determine a constructor for the tag")) {
+        if (problem.contains("could not determine a constructor for the tag") || problem.startsWith("Global tag is not allowed")) {
             problem = "it uses a type tag (" + tagOf(problem) + "), which is never honoured: tags could make a loader build arbitrary objects";
         } else if (problem.startsWith("found duplicate key")) {
             problem = "the key \"" + problem.substring("found duplicate key".length()).trim() + "\" appears twice in one map";
@@ -88,8 +88,8 @@ public final class SafeYaml {
     }
 
     private static String tagOf(String problem) {
-        int i = problem.indexOf("tag");
-        return problem.substring(i + 3).trim();
+        String tag = problem.substring(problem.indexOf("tag") + 3).replaceFirst("^[^!t]*", "").trim();
+        return tag.replace("tag:yaml.org,2002:", "!!");
     }
 
     private static String limitMessage(String message) {

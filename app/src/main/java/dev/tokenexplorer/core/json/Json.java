@@ -109,6 +109,12 @@ public final class Json {
             message = message.substring(0, cut);
         }
         message = message.replace("\n", " ").replaceAll(" at \\[Source: .*", "");
+        if (message.startsWith("Trailing token")) {
+            message = "there is more text after the end of the JSON value";
+        }
+        // Jackson appends hints for Java programmers: "(bound as `...`)", "; not allowed as per `...`".
+        message = message.replaceAll("\\s*\\(bound as `[^`]*`\\)", "").replaceAll(":? ?not allowed as per `[^`]*`", "")
+                .replaceAll("\\s*\\(code \\d+\\)", "");
         if (message.contains("StreamReadConstraints") || message.contains("exceeds the maximum")) {
             message = limitMessage(message);
         }

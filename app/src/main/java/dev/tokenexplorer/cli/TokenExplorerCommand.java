@@ -1,0 +1,69 @@
+package dev.tokenexplorer.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.Set;
+
+/** {@code token-explorer}: the command line front end. With no subcommand the GUI starts instead. */
+@Command(name = "token-explorer",
+        mixinStandardHelpOptions = true,
+        versionProvider = TokenExplorerCommand.Version.class,
+        description = "Explains Kubernetes service account tokens, offline.%n"
+                + "Run without a subcommand (or with only files) to open the window.",
+        subcommands = {InspectCommand.class, CommandLine.HelpCommand.class})
+public final class TokenExplorerCommand implements Runnable {
+
+    private static final Set<String> CLI_WORDS = Set.of("inspect", "help", "--help", "-h", "--version", "-V");
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Whether these arguments ask for the command line rather than the window. */
+    public static boolean wantsCli(String[] args) {
+        return args.length > 0 && CLI_WORDS.contains(args[0]);
+    }
+
+    /** Runs the command line and returns its exit code. */
+    public static int run(String[] args, InputStream stdin, PrintWriter out, PrintWriter err, Clock clock) {
+        CommandLine cli = new CommandLine(new TokenExplorerCommand(), new Factory(stdin, clock));
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExitCodeExceptionMapper(e -> ExitCodes.UNREADABLE);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("token-explorer: internal error: " + e);
+            return ExitCodes.INTERNAL;
+        });
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /** Hands the subcommands their standard input and clock, so tests can give their own. */
+    private record Factory(InputStream stdin, Clock clock) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            if (type == InspectCommand.class) {
+                return type.cast(new InspectCommand(stdin, clock));
+            }
+            return CommandLine.defaultFactory().create(type);
+        }
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = TokenExplorerCommand.class.getPackage().getImplementationVersion();
+            return new String[]{"token-explorer " + (version == null ? "(development build)" : version)};
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.tokenexplorer.core.report;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tokenexplorer.core.SourceReport;
+import dev.tokenexplorer.core.json.Json;
+import dev.tokenexplorer.core.token.Finding;
+import dev.tokenexplorer.core.token.TokenReport;
+
+import java.util.List;
+
+/**
+ * The command line's JSON: a contract other tools read, so field names never change; new facts
+ * only ever arrive as new fields.
+ */
+public final class JsonReport {
+
+    private JsonReport() {
+    }
+
+    public static String write(List<SourceReport> sources) {
+        return Json.pretty(tree(sources));
+    }
+
+    public static ObjectNode tree(List<SourceReport> sources) {
+        JsonNodeFactory f = Json.nodes();
+        ObjectNode root = f.objectNode();
+        ArrayNode inputs = root.putArray("inputs");
+        for (SourceReport source : sources) {
+            ObjectNode input = inputs.addObject();
+            input.put("source", source.source());
+            input.put("type", source.type().id());
+            input.put("error", source.error());
+            ArrayNode tokens = input.putArray("tokens");
+            source.tokens().forEach(t -> tokens.add(token(t)));
+            findings(input.putArray("notes"), source.notes());
+        }
+        return root;
+    }
+
+    private static ObjectNode token(TokenReport t) {
+        ObjectNode node = Json.nodes().objectNode();
+        node.put("location", t.location());
+        node.put("error", t.error());
+        boolean ok = t.decoded();
+        node.set("header", ok ? t.jwt().header().deepCopy() : null);
+        node.set("claims", ok ? t.jwt().claims().deepCopy() : null);
+        node.put("kind", ok ? t.kind().id() : null);
+        node.put("namespace", ok ? t.kubernetes().namespace() : null);
+        node.put("serviceAccount", ok ? t.kubernetes().serviceAccountName() : null);
+        node.put("issuedAt", ok ? t.times().issuedAt() : null);
+        node.put("notBefore", ok ? t.times().notBefore() : null);
+        node.put("expiresAt", ok ? t.times().expiresAt() : null);
+        node.put("warnAfter", ok ? t.times().warnAfter() : null);
+        node.put("status", ok ? t.status().id() : null);
+        node.put("signature", ok ? t.signature().id() : null);
+        findings(node.putArray("findings"), t.findings());
+        return node;
+    }
+
+    private static void findings(ArrayNode array, List<Finding> findings) {
+        for (Finding finding : findings) {
+            ObjectNode f = array.addObject();
+            f.put("severity", finding.severity().id());
+            f.put("code", finding.code());
+            f.put("message", finding.message());
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.tokenexplorer.core.report;
+
+import dev.tokenexplorer.core.SourceReport;
+import dev.tokenexplorer.core.time.TimeText;
+import dev.tokenexplorer.core.token.Finding;
+import dev.tokenexplorer.core.token.TimeClaims;
+import dev.tokenexplorer.core.token.TokenReport;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/** The command line's readable summary: the same facts as the JSON, for people. */
+public final class TextReport {
+
+    private TextReport() {
+    }
+
+    public static String write(List<SourceReport> sources, Instant now) {
+        StringBuilder out = new StringBuilder();
+        for (SourceReport source : sources) {
+            if (out.length() > 0) {
+                out.append('\n');
+            }
+            out.append("== ").append(source.source()).append(" (").append(source.type().title()).append(")\n");
+            if (source.error() != null) {
+                out.append("error: ").append(source.error()).append('\n');
+            }
+            for (TokenReport token : source.tokens()) {
+                token(out, token, now);
+            }
+            if (!source.notes().isEmpty()) {
+                out.append("notes:\n");
+                source.notes().forEach(n -> finding(out, n, "  "));
+            }
+        }
+        return out.toString();
+    }
+
+    private static void token(StringBuilder out, TokenReport t, Instant now) {
+        out.append("\n").append(t.location()).append('\n');
+        if (!t.decoded()) {
+            out.append("  error:           ").append(t.error()).append('\n');
+            return;
+        }
+        line(out, "kind", t.kind().id() + " — " + t.kind().title());
+        line(out, "service account", t.kubernetes().serviceAccountLabel() == null ? "(none)" : t.kubernetes().serviceAccountLabel());
+        t.kubernetes().boundObjects().forEach(ref -> line(out, "bound to", ref.describe(t.kubernetes().namespace())
+                + (ref.uid() == null ? "" : " (uid " + ref.uid() + ")")));
+        t.jwt().claimText("iss").ifPresent(iss -> line(out, "issuer", iss));
+        if (t.jwt().claims().has("aud")) {
+            line(out, "audiences", t.jwt().claims().get("aud").toString());
+        }
+        line(out, "status", t.status().id());
+        line(out, "signature", t.signature().id() + t.jwt().algorithm().map(a -> " (" + a + t.jwt().keyId().map(k -> ", kid " + k).orElse("") + ")").orElse(""));
+        date(out, "issued at", t.times().issuedAt(), now);
+        date(out, "not before", t.times().notBefore(), now);
+        date(out, "expires at", t.times().expiresAt(), now);
+        date(out, "warn after", t.times().warnAfter(), now);
+        if (!t.findings().isEmpty()) {
+            out.append("  findings:\n");
+            t.findings().forEach(f -> finding(out, f, "    "));
+        }
+    }
+
+    private static void date(StringBuilder out, String label, Long epoch, Instant now) {
+        if (epoch != null) {
+            Instant at = TimeClaims.instant(epoch);
+            line(out, label, TimeText.utc(at) + " (" + TimeText.relative(at, now) + ")");
+        }
+    }
+
+    private static void line(StringBuilder out, String label, String value) {
+        out.append(String.format(Locale.ROOT, "  %-16s %s%n", label + ":", value));
+    }
+
+    private static void finding(StringBuilder out, Finding f, String indent) {
+        out.append(indent).append(String.format(Locale.ROOT, "%-7s", f.severity().id())).append(" [")
+                .append(f.code()).append("] ").append(f.message()).append('\n');
+    }
+}

@@ -1,0 +1,74 @@
+package dev.tokenexplorer.ui;
+
+import dev.tokenexplorer.core.input.InputFiles;
+import dev.tokenexplorer.ui.main.MainWindow;
+import dev.tokenexplorer.ui.support.FxTaskExecutor;
+import dev.tokenexplorer.ui.support.TaskExecutor;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Application;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.prefs.Preferences;
+
+/**
+ * The JavaFX application: builds the window once and wires it. Preferences hold the theme only;
+ * nothing the user pastes is ever stored.
+ */
+public final class TokenExplorerApp extends Application {
+
+    private static final String DARK_KEY = "theme.dark";
+    /** Larger texts make the paste area sluggish; the command line reads up to the file cap. */
+    private static final int MAX_SHOWN_CHARS = 2 * 1024 * 1024;
+
+    private final TaskExecutor executor = new FxTaskExecutor();
+
+    public static void launchWith(String[] args) {
+        Application.launch(TokenExplorerApp.class, args);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        Preferences preferences = Preferences.userNodeForPackage(TokenExplorerApp.class);
+        MainWindow window = new MainWindow(Clock.systemDefaultZone(), executor,
+                preferences.getBoolean(DARK_KEY, false), dark -> preferences.putBoolean(DARK_KEY, dark));
+        stage.setTitle("Token Explorer");
+        stage.setScene(window.scene());
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        stage.show();
+
+        // Statuses change as time passes: judge the input again every 30 seconds.
+        Timeline refresh = new Timeline(new KeyFrame(Duration.seconds(30), e -> window.model().refresh()));
+        refresh.setCycleCount(Timeline.INDEFINITE);
+        refresh.play();
+
+        openFiles(window, getParameters().getUnnamed());
+    }
+
+    private void openFiles(MainWindow window, List<String> files) {
+        if (files.isEmpty()) {
+            return;
+        }
+        Path path = Path.of(files.get(0));
+        executor.execute(() -> InputFiles.read(path), read -> {
+            if (read.error() != null) {
+                window.model().showError(read.error());
+            } else if (read.text().length() > MAX_SHOWN_CHARS) {
+                window.model().showError(path.getFileName() + " is " + read.text().length() / 1024
+                        + " KB: too large for the paste area. Run token-explorer inspect " + path + " instead.");
+            } else {
+                window.model().paste(read.text());
+            }
+        }, failure -> window.model().showError(path + " could not be opened."));
+    }
+
+    @Override
+    public void stop() {
+        executor.shutdown();
+    }
+}

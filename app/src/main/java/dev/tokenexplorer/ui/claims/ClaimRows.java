@@ -1,0 +1,74 @@
+package dev.tokenexplorer.ui.claims;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tokenexplorer.core.time.TimeText;
+import dev.tokenexplorer.core.token.ClaimDictionary;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Builds the claim tree's rows from a JSON object, with meanings and readable dates. */
+public final class ClaimRows {
+
+    private ClaimRows() {
+    }
+
+    public static List<ClaimRow> claims(ObjectNode claims, Instant now, ZoneId zone) {
+        return children(claims, List.of(), now, zone, false);
+    }
+
+    public static List<ClaimRow> header(ObjectNode header, Instant now, ZoneId zone) {
+        return children(header, List.of(), now, zone, true);
+    }
+
+    private static List<ClaimRow> children(JsonNode node, List<String> path, Instant now, ZoneId zone, boolean header) {
+        List<ClaimRow> rows = new ArrayList<>();
+        if (node.isObject()) {
+            for (var it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                rows.add(row(e.getKey(), e.getValue(), append(path, e.getKey()), now, zone, header));
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                rows.add(row("[" + i + "]", node.get(i), append(path, "[]"), now, zone, header));
+            }
+        }
+        return rows;
+    }
+
+    private static ClaimRow row(String name, JsonNode value, List<String> path, Instant now, ZoneId zone, boolean header) {
+        String meaning = (header ? ClaimDictionary.header(path) : ClaimDictionary.claim(path)).orElse(defaultMeaning(path, header));
+        String raw = value.isContainerNode() ? "" : value.toString();
+        if (value.isContainerNode()) {
+            String summary = value.isArray() ? (value.size() == 1 && value.get(0).isValueNode() ? value.get(0).asText() : value.size() + " items")
+                    : value.size() + " fields";
+            return new ClaimRow(name, summary, raw, null, meaning, children(value, path, now, zone, header));
+        }
+        if (!header && ClaimDictionary.isDate(path) && value.isNumber() && value.canConvertToLong()) {
+            Instant at = Instant.ofEpochSecond(value.asLong());
+            String shown = zone.normalized().equals(ZoneOffset.UTC) ? TimeText.utc(at)
+                    : TimeText.zoned(at, zone) + " · " + TimeText.utc(at);
+            return new ClaimRow(name, shown, raw, TimeText.relative(at, now), meaning, List.of());
+        }
+        return new ClaimRow(name, value.isTextual() ? value.asText() : value.toString(), raw, null, meaning, List.of());
+    }
+
+    private static String defaultMeaning(List<String> path, boolean header) {
+        String last = path.get(path.size() - 1);
+        if (last.equals("[]")) {
+            return "One element of " + path.get(path.size() - 2) + ".";
+        }
+        return header ? "A header parameter Kubernetes does not use." : "A claim Kubernetes does not use: set by whoever minted this token.";
+    }
+
+    private static List<String> append(List<String> path, String key) {
+        List<String> next = new ArrayList<>(path);
+        next.add(key);
+        return next;
+    }
+}

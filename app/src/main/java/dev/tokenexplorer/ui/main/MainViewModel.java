@@ -1,0 +1,149 @@
+package dev.tokenexplorer.ui.main;
+
+import dev.tokenexplorer.core.Analyzer;
+import dev.tokenexplorer.core.SourceReport;
+import dev.tokenexplorer.core.token.Finding;
+import dev.tokenexplorer.core.token.TokenReport;
+import dev.tokenexplorer.ui.support.TaskExecutor;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.List;
+
+/**
+ * The window's state: what the user pasted, what it was found to be, the tokens in it and the
+ * one selected. Analysis runs in the background as the text changes; a result that arrives after
+ * newer text was pasted is dropped. The pasted text is never changed by analysis.
+ */
+public final class MainViewModel {
+
+    static final String PASTE_SOURCE = "paste";
+
+    private final Analyzer analyzer;
+    private final TaskExecutor executor;
+
+    private final StringProperty inputText = new SimpleStringProperty(this, "inputText", "");
+    private final ReadOnlyObjectWrapper<SourceReport> report = new ReadOnlyObjectWrapper<>(this, "report");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ObservableList<TokenReport> tokens = FXCollections.observableArrayList();
+    private final ObservableList<Finding> notes = FXCollections.observableArrayList();
+    private final ObjectProperty<TokenReport> selectedToken = new SimpleObjectProperty<>(this, "selectedToken");
+
+    private long generation;
+
+    public MainViewModel(Analyzer analyzer, TaskExecutor executor) {
+        this.analyzer = analyzer;
+        this.executor = executor;
+        inputText.addListener((obs, old, text) -> analyze());
+    }
+
+    public StringProperty inputTextProperty() {
+        return inputText;
+    }
+
+    public ReadOnlyObjectProperty<SourceReport> reportProperty() {
+        return report.getReadOnlyProperty();
+    }
+
+    /** The message for input that could not be read or recognised; null when there is none. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** One line saying what the input is: "Secret: 1 token". */
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ObservableList<TokenReport> tokens() {
+        return FXCollections.unmodifiableObservableList(tokens);
+    }
+
+    public ObservableList<Finding> notes() {
+        return FXCollections.unmodifiableObservableList(notes);
+    }
+
+    public ObjectProperty<TokenReport> selectedTokenProperty() {
+        return selectedToken;
+    }
+
+    /** Replaces the input with pasted text. */
+    public void paste(String text) {
+        inputText.set(text == null ? "" : text);
+    }
+
+    /** Shows a problem that is not about the pasted text (a file that could not be opened). */
+    public void showError(String message) {
+        error.set(message);
+    }
+
+    public void clear() {
+        inputText.set("");
+    }
+
+    /** Judges the current input again at the current time (statuses change as time passes). */
+    public void refresh() {
+        if (!inputText.get().isBlank()) {
+            analyze();
+        }
+    }
+
+    private void analyze() {
+        long current = ++generation;
+        String text = inputText.get();
+        if (text == null || text.isBlank()) {
+            apply(null);
+            return;
+        }
+        busy.set(true);
+        executor.execute(() -> analyzer.analyzeText(PASTE_SOURCE, text),
+                result -> {
+                    if (current == generation) {
+                        apply(result);
+                    }
+                },
+                failure -> {
+                    if (current == generation) {
+                        busy.set(false);
+                        error.set("Token Explorer could not analyse this input (" + failure.getClass().getSimpleName()
+                                + "). Your text is unchanged; please report this as a bug.");
+                    }
+                });
+    }
+
+    private void apply(SourceReport result) {
+        busy.set(false);
+        int selected = selectedToken.get() == null ? 0 : Math.max(0, tokens.indexOf(selectedToken.get()));
+        report.set(result);
+        List<TokenReport> found = result == null ? List.of() : result.tokens();
+        tokens.setAll(found);
+        notes.setAll(result == null ? List.of() : result.notes());
+        error.set(result == null ? null : result.error());
+        summary.set(result == null ? "" : summarize(result));
+        selectedToken.set(found.isEmpty() ? null : found.get(Math.min(selected, found.size() - 1)));
+    }
+
+    private static String summarize(SourceReport result) {
+        if (result.error() != null) {
+            return "Not recognised";
+        }
+        int n = result.tokens().size();
+        return result.type().title() + (n == 0 ? ": no token" : n == 1 ? ": 1 token" : ": " + n + " tokens");
+    }
+}

@@ -1,0 +1,53 @@
+package dev.tokenexplorer.ui.main;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import dev.tokenexplorer.core.Analyzer;
+import dev.tokenexplorer.ui.input.InputView;
+import dev.tokenexplorer.ui.support.TaskExecutor;
+import dev.tokenexplorer.ui.token.TokenView;
+import dev.tokenexplorer.ui.token.TokenViewModel;
+import javafx.application.Application;
+import javafx.scene.Scene;
+
+import java.time.Clock;
+import java.util.function.Consumer;
+
+/**
+ * Wires the window's view models and views together. The application and the GUI tests both
+ * build the window through here, so the tests exercise what users get.
+ */
+public final class MainWindow {
+
+    private final MainViewModel model;
+    private final TokenViewModel tokenModel;
+    private final Scene scene;
+
+    public MainWindow(Clock clock, TaskExecutor executor, boolean dark, Consumer<Boolean> onThemeChange) {
+        model = new MainViewModel(new Analyzer(clock), executor);
+        tokenModel = new TokenViewModel(clock);
+        tokenModel.tokenProperty().bind(model.selectedTokenProperty());
+        applyTheme(dark);
+        MainView view = new MainView(model, new InputView(model), new TokenView(tokenModel), dark, on -> {
+            applyTheme(on);
+            onThemeChange.accept(on);
+        });
+        scene = new Scene(view, 1280, 800);
+    }
+
+    public static void applyTheme(boolean dark) {
+        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+    }
+
+    public MainViewModel model() {
+        return model;
+    }
+
+    public TokenViewModel tokenModel() {
+        return tokenModel;
+    }
+
+    public Scene scene() {
+        return scene;
+    }
+}

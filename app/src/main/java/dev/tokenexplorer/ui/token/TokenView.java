@@ -1,0 +1,160 @@
+package dev.tokenexplorer.ui.token;
+
+import dev.tokenexplorer.core.token.Finding;
+import dev.tokenexplorer.core.token.TokenReport;
+import dev.tokenexplorer.ui.claims.ClaimsView;
+import dev.tokenexplorer.ui.support.Badge;
+import dev.tokenexplorer.ui.support.Icons;
+import dev.tokenexplorer.ui.support.PseudoClasses;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+
+import java.util.Objects;
+
+/** The selected token: who it speaks for, its kind, status and signature, findings, claims and raw JSON. */
+public final class TokenView extends StackPane {
+
+    private final TokenViewModel model;
+    private final Badge kindBadge = new Badge("kind-badge");
+    private final Badge statusBadge = new Badge("status-badge");
+    private final Badge signatureBadge = new Badge("signature-badge");
+    private final VBox findings = new VBox(6);
+
+    public TokenView(TokenViewModel model) {
+        this.model = model;
+        getStyleClass().add("token-view");
+        getStylesheets().add(Objects.requireNonNull(TokenView.class.getResource("token.css")).toExternalForm());
+        VBox content = new VBox(10, createHeader(), createFindings(), createTabs());
+        content.getStyleClass().add("token-content");
+        Label empty = new Label("Paste a token, Secret, kubeconfig, key or certificate to see what it says.");
+        empty.getStyleClass().add("empty-state");
+        empty.setWrapText(true);
+        empty.setGraphic(Icons.of(Feather.CLIPBOARD));
+        content.visibleProperty().bind(model.tokenProperty().isNotNull());
+        empty.visibleProperty().bind(model.tokenProperty().isNull());
+        getChildren().addAll(empty, content);
+        model.tokenProperty().addListener((obs, old, t) -> showBadges(t));
+        model.findings().addListener((javafx.collections.ListChangeListener<Finding>) c -> showFindings());
+        showBadges(model.tokenProperty().get());
+    }
+
+    private VBox createHeader() {
+        Label title = new Label();
+        title.getStyleClass().add("token-title");
+        title.textProperty().bind(model.titleProperty());
+        title.setId("token-title");
+        Label subtitle = new Label();
+        subtitle.getStyleClass().add("token-subtitle");
+        subtitle.textProperty().bind(model.subtitleProperty());
+        kindBadge.setId("kind-badge");
+        statusBadge.setId("status-badge");
+        signatureBadge.setId("signature-badge");
+        HBox badges = new HBox(6, kindBadge, statusBadge, signatureBadge);
+        badges.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(4, title, subtitle, badges);
+    }
+
+    private ScrollPane createFindings() {
+        findings.getStyleClass().add("findings");
+        findings.setId("findings");
+        ScrollPane scroll = new ScrollPane(findings);
+        scroll.setFitToWidth(true);
+        scroll.setMaxHeight(170);
+        scroll.getStyleClass().add("findings-scroll");
+        scroll.managedProperty().bind(scroll.visibleProperty());
+        scroll.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.findings()));
+        return scroll;
+    }
+
+    private TabPane createTabs() {
+        ClaimsView claims = new ClaimsView("claims-tree");
+        claims.rowsProperty().bind(model.claimRowsProperty());
+        ClaimsView header = new ClaimsView("header-tree");
+        header.rowsProperty().bind(model.headerRowsProperty());
+        TabPane tabs = new TabPane(
+                tab("Claims", claims, "What the token says, claim by claim"),
+                tab("Header", header, "How the token was signed"),
+                tab("JSON", createRaw(), "The decoded header and payload, exactly as in the token"));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        return tabs;
+    }
+
+    private static Tab tab(String title, javafx.scene.Node content, String tooltip) {
+        Tab tab = new Tab(title, content);
+        tab.setTooltip(new Tooltip(tooltip));
+        return tab;
+    }
+
+    private VBox createRaw() {
+        TextArea header = rawArea("raw-header");
+        header.textProperty().bind(model.headerJsonProperty());
+        header.setPrefRowCount(4);
+        TextArea payload = rawArea("raw-payload");
+        payload.textProperty().bind(model.payloadJsonProperty());
+        VBox.setVgrow(payload, Priority.ALWAYS);
+        Button copy = new Button("Copy JSON", Icons.of(Feather.COPY));
+        copy.setTooltip(new Tooltip("Copy the decoded header and payload (not the token itself)"));
+        copy.setOnAction(e -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(model.decodedJson());
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+        Label headerLabel = new Label("Header");
+        Label payloadLabel = new Label("Payload");
+        headerLabel.getStyleClass().add("section-label");
+        payloadLabel.getStyleClass().add("section-label");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        VBox raw = new VBox(6, new HBox(headerLabel, spacer, copy), header, payloadLabel, payload);
+        raw.getStyleClass().add("raw-json");
+        return raw;
+    }
+
+    private static TextArea rawArea(String id) {
+        TextArea area = new TextArea();
+        area.setId(id);
+        area.setEditable(false);
+        area.getStyleClass().add("mono");
+        return area;
+    }
+
+    private void showBadges(TokenReport t) {
+        boolean ok = t != null && t.decoded();
+        kindBadge.show(ok ? t.kind().id() : null, ok ? t.kind().title() : null);
+        statusBadge.show(ok ? t.status().id() : null, ok ? t.status().title() + " (judged with the API server's 60 s leeway)" : null);
+        signatureBadge.show(ok ? t.signature().id() : null, ok ? t.signature().title() : null);
+        if (ok) {
+            PseudoClasses.kind(kindBadge, t.kind());
+            PseudoClasses.status(statusBadge, t.status());
+            PseudoClasses.signature(signatureBadge, t.signature());
+        }
+    }
+
+    private void showFindings() {
+        findings.getChildren().clear();
+        for (Finding finding : model.findings()) {
+            Label label = new Label(finding.message(), Icons.severity(finding.severity()));
+            label.setWrapText(true);
+            label.getStyleClass().add("finding");
+            label.setTooltip(new Tooltip(finding.severity().id() + " · " + finding.code()));
+            label.setMinHeight(Region.USE_PREF_SIZE);
+            PseudoClasses.severity(label, finding.severity());
+            findings.getChildren().add(label);
+        }
+    }
+}

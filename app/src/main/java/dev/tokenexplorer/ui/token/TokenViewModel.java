@@ -1,0 +1,101 @@
+package dev.tokenexplorer.ui.token;
+
+import dev.tokenexplorer.core.json.Json;
+import dev.tokenexplorer.core.token.Finding;
+import dev.tokenexplorer.core.token.KubernetesClaims;
+import dev.tokenexplorer.core.token.TokenReport;
+import dev.tokenexplorer.ui.claims.ClaimRow;
+import dev.tokenexplorer.ui.claims.ClaimRows;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** What the details pane shows for the selected token: title, badges, findings, claim rows, raw JSON. */
+public final class TokenViewModel {
+
+    private final Clock clock;
+    private final ObjectProperty<TokenReport> token = new SimpleObjectProperty<>(this, "token");
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
+    private final ReadOnlyStringWrapper subtitle = new ReadOnlyStringWrapper(this, "subtitle", "");
+    private final ReadOnlyStringWrapper headerJson = new ReadOnlyStringWrapper(this, "headerJson", "");
+    private final ReadOnlyStringWrapper payloadJson = new ReadOnlyStringWrapper(this, "payloadJson", "");
+    private final ReadOnlyObjectWrapper<List<ClaimRow>> claimRows = new ReadOnlyObjectWrapper<>(this, "claimRows", List.of());
+    private final ReadOnlyObjectWrapper<List<ClaimRow>> headerRows = new ReadOnlyObjectWrapper<>(this, "headerRows", List.of());
+    private final ObservableList<Finding> findings = FXCollections.observableArrayList();
+
+    public TokenViewModel(Clock clock) {
+        this.clock = clock;
+        token.addListener((obs, old, t) -> show(t));
+    }
+
+    public ObjectProperty<TokenReport> tokenProperty() {
+        return token;
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty subtitleProperty() {
+        return subtitle.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty headerJsonProperty() {
+        return headerJson.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty payloadJsonProperty() {
+        return payloadJson.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<List<ClaimRow>> claimRowsProperty() {
+        return claimRows.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<List<ClaimRow>> headerRowsProperty() {
+        return headerRows.getReadOnlyProperty();
+    }
+
+    public ObservableList<Finding> findings() {
+        return FXCollections.unmodifiableObservableList(findings);
+    }
+
+    /** Header and payload as one pretty-printed text, for the clipboard. */
+    public String decodedJson() {
+        return headerJson.get() + "\n" + payloadJson.get();
+    }
+
+    private void show(TokenReport t) {
+        if (t == null || !t.decoded()) {
+            title.set(t == null ? "" : "This token could not be decoded");
+            subtitle.set(t == null ? "" : t.location());
+            headerJson.set("");
+            payloadJson.set("");
+            claimRows.set(List.of());
+            headerRows.set(List.of());
+            findings.setAll(t == null ? List.of() : List.of(Finding.error("malformed", t.error())));
+            return;
+        }
+        Instant now = clock.instant();
+        KubernetesClaims k8s = t.kubernetes();
+        title.set(k8s.serviceAccountLabel() == null ? t.jwt().claimText("sub").orElse("Token without a subject")
+                : "Service account " + k8s.serviceAccountLabel());
+        String bound = k8s.boundObjects().stream().map(r -> r.describe(k8s.namespace())).collect(Collectors.joining(", "));
+        subtitle.set(t.kind().title() + (bound.isEmpty() ? "" : ": " + bound) + " · " + t.location());
+        headerJson.set(Json.pretty(t.jwt().header()));
+        payloadJson.set(Json.pretty(t.jwt().claims()));
+        claimRows.set(ClaimRows.claims(t.jwt().claims(), now, clock.getZone()));
+        headerRows.set(ClaimRows.header(t.jwt().header(), now, clock.getZone()));
+        findings.setAll(t.findings());
+    }
+}

@@ -1,0 +1,92 @@
+package dev.tokenexplorer.support;
+
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.lang.JoseException;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Base64;
+
+/**
+ * Mints test tokens with Kubernetes' own test key (pkg/serviceaccount/jwt_test.go), so every
+ * kind of token can be made with claims in the exact order and form the test writes.
+ */
+public final class TestTokens {
+
+    /** The kid Kubernetes derives for rsa_public.pem. */
+    public static final String RSA_KID = "JHJehTTTZlsspKHT-GaJxK7Kd1NQgZJu3fyK6K_QDYU";
+
+    private TestTokens() {
+    }
+
+    /** Signs the payload JSON exactly as written, RS256, with the Kubernetes test RSA key. */
+    public static String rs256(String payloadJson) {
+        return sign(payloadJson, AlgorithmIdentifiers.RSA_USING_SHA256, rsaPrivateKey());
+    }
+
+    /** A token with alg none: header {"alg":"none"} and an empty signature. */
+    public static String unsigned(String payloadJson) {
+        return b64("{\"alg\":\"none\"}") + "." + b64(payloadJson) + ".";
+    }
+
+    public static String b64(String json) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String sign(String payloadJson, String alg, PrivateKey key) {
+        try {
+            JsonWebSignature jws = new JsonWebSignature();
+            jws.setPayload(payloadJson);
+            jws.setAlgorithmHeaderValue(alg);
+            jws.setKeyIdHeaderValue(RSA_KID);
+            jws.setKey(key);
+            return jws.getCompactSerialization();
+        } catch (JoseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** rsa_private.pem is PKCS#1 ("RSA PRIVATE KEY"); Java reads PKCS#8, so wrap it. */
+    public static PrivateKey rsaPrivateKey() {
+        String pem = Fixtures.text("kubernetes-test-keys/rsa_private.pem");
+        byte[] pkcs1 = Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", "").strip());
+        byte[] algorithm = {0x30, 0x0d, 0x06, 0x09, 0x2a, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x05, 0x00};
+        byte[] version = {0x02, 0x01, 0x00};
+        byte[] octets = der(0x04, pkcs1);
+        byte[] pkcs8 = der(0x30, concat(version, algorithm, octets));
+        try {
+            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] der(int tag, byte[] content) {
+        byte[] len = BigInteger.valueOf(content.length).toByteArray();
+        int skip = len[0] == 0 ? 1 : 0;
+        int n = len.length - skip;
+        byte[] head = content.length < 0x80 ? new byte[]{(byte) tag, (byte) content.length} : new byte[2 + n];
+        if (content.length >= 0x80) {
+            head[0] = (byte) tag;
+            head[1] = (byte) (0x80 | n);
+            System.arraycopy(len, skip, head, 2, n);
+        }
+        return concat(head, content);
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        int total = 0;
+        for (byte[] p : parts) total += p.length;
+        byte[] out = new byte[total];
+        int at = 0;
+        for (byte[] p : parts) {
+            System.arraycopy(p, 0, out, at, p.length);
+            at += p.length;
+        }
+        return out;
+    }
+}
