@@ -178,7 +178,7 @@ public final class TokenAnalyzer {
             }
             case STALE -> out.add(Finding.warning("stale", "Stale since " + TimeText.relative(TimeClaims.instant(t.warnAfter()), now)
                     + " (warnafter " + TimeText.utc(TimeClaims.instant(t.warnAfter())) + "): the API server still accepts it until "
-                    + TimeText.utc(exp) + ", but records it as stale in the audit log. The kubelet should have replaced it long ago."));
+                    + TimeText.utc(exp) + ", but records it as stale in the audit log. A kubelet replaces its pods' tokens well before this."));
             case NEVER_EXPIRES -> {
                 if (k8s.kind() != TokenKind.LEGACY) {
                     out.add(Finding.warning("no-expiry", "The token has no exp: it never expires."));

@@ -2,7 +2,6 @@ package dev.tokenexplorer.ui.claims;
 
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -10,22 +9,20 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableView;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 
 import java.util.List;
 
 /**
- * The claim tree: claim, value and meaning, nested objects expandable, dates readable with a
- * relative phrase. The selected claim's full explanation shows below the table.
+ * The claim tree: claim, value and meaning, nested objects expandable, dates readable with their
+ * exact NumericDate and a relative phrase. Every cell wraps, so nothing is cut off.
  */
 public final class ClaimsView extends VBox {
 
     private final ObjectProperty<List<ClaimRow>> rows = new SimpleObjectProperty<>(this, "rows", List.of());
     private final TreeTableView<ClaimRow> table = new TreeTableView<>();
-    private final Label detailName = new Label();
-    private final Label detailText = new Label();
 
     public ClaimsView(String id) {
         getStyleClass().add("claims-view");
@@ -33,13 +30,13 @@ public final class ClaimsView extends VBox {
         setId(id);
         table.setShowRoot(false);
         table.setRoot(new TreeItem<>());
-        table.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.getColumns().setAll(createNameColumn(), createValueColumn(), createMeaningColumn());
+        table.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
         table.setPlaceholder(new Label("No claims"));
         VBox.setVgrow(table, Priority.ALWAYS);
-        getChildren().addAll(table, createDetail());
+        getChildren().add(table);
         rows.addListener((obs, old, list) -> fill(list));
-        table.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> showDetail(item == null ? null : item.getValue()));
     }
 
     public ObjectProperty<List<ClaimRow>> rowsProperty() {
@@ -50,59 +47,40 @@ public final class ClaimsView extends VBox {
         return table;
     }
 
-    private TreeTableColumn<ClaimRow, String> createNameColumn() {
-        TreeTableColumn<ClaimRow, String> column = new TreeTableColumn<>("Claim");
-        column.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().getValue().name()));
-        column.setPrefWidth(190);
+    private TreeTableColumn<ClaimRow, ClaimRow> createNameColumn() {
+        TreeTableColumn<ClaimRow, ClaimRow> column = column("Claim");
+        column.setCellFactory(c -> new WrappingCell(row -> breakable(row.name()), null));
+        column.setPrefWidth(170);
         column.setMinWidth(110);
         return column;
     }
 
     private TreeTableColumn<ClaimRow, ClaimRow> createValueColumn() {
-        TreeTableColumn<ClaimRow, ClaimRow> column = new TreeTableColumn<>("Value");
-        column.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().getValue()));
-        column.setCellFactory(c -> new ValueCell());
-        column.setPrefWidth(330);
-        column.setMinWidth(140);
+        TreeTableColumn<ClaimRow, ClaimRow> column = column("Value");
+        column.setCellFactory(c -> new WrappingCell(ClaimRow::value, row -> row.when() == null ? null : row.raw() + " · " + row.when()));
+        column.setPrefWidth(230);
+        column.setMinWidth(130);
         return column;
     }
 
-    private TreeTableColumn<ClaimRow, String> createMeaningColumn() {
-        TreeTableColumn<ClaimRow, String> column = new TreeTableColumn<>("Meaning");
-        column.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().getValue().meaning()));
-        column.setCellFactory(c -> new TreeTableCell<>() {
-            @Override
-            protected void updateItem(String meaning, boolean empty) {
-                super.updateItem(meaning, empty);
-                setText(empty ? null : meaning);
-                setTooltip(empty || meaning == null ? null : wrapped(meaning));
-                getStyleClass().add("meaning-cell");
-            }
-        });
+    private TreeTableColumn<ClaimRow, ClaimRow> createMeaningColumn() {
+        TreeTableColumn<ClaimRow, ClaimRow> column = column("Meaning");
+        column.setCellFactory(c -> new WrappingCell(ClaimRow::meaning, null));
+        column.setPrefWidth(320);
         column.setMinWidth(160);
         return column;
     }
 
-    private VBox createDetail() {
-        detailName.getStyleClass().add("claim-detail-name");
-        detailText.getStyleClass().add("claim-detail-text");
-        detailText.setWrapText(true);
-        VBox detail = new VBox(2, detailName, detailText);
-        detail.getStyleClass().add("claim-detail");
-        detail.setPadding(new Insets(8, 10, 8, 10));
-        detail.setMinHeight(64);
-        showDetail(null);
-        return detail;
+    private static TreeTableColumn<ClaimRow, ClaimRow> column(String title) {
+        TreeTableColumn<ClaimRow, ClaimRow> column = new TreeTableColumn<>(title);
+        column.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().getValue()));
+        column.setSortable(false);
+        return column;
     }
 
-    private void showDetail(ClaimRow row) {
-        if (row == null) {
-            detailName.setText("Select a claim");
-            detailText.setText("Its meaning, and its exact value for dates, appear here.");
-            return;
-        }
-        detailName.setText(row.name() + (row.raw().isEmpty() ? "" : " = " + row.raw()));
-        detailText.setText(row.meaning() + (row.when() == null ? "" : " " + row.value() + ", " + row.when() + "."));
+    /** Long names (kubernetes.io/serviceaccount/service-account.uid) may break after / and dots. */
+    private static String breakable(String name) {
+        return name.replace("/", "/\u200B").replace(".", ".\u200B");
     }
 
     private void fill(List<ClaimRow> list) {
@@ -125,17 +103,25 @@ public final class ClaimsView extends VBox {
         return tooltip;
     }
 
-    /** The value, and for dates a muted relative phrase beside it. */
-    private static final class ValueCell extends TreeTableCell<ClaimRow, ClaimRow> {
-        private final Label value = new Label();
-        private final Label when = new Label();
-        private final HBox box = new HBox(8, value, when);
+    /**
+     * A cell whose text wraps, so every claim, value and meaning is readable in full; for dates a
+     * muted relative phrase ("in 42 minutes") stands below the value.
+     */
+    private static final class WrappingCell extends TreeTableCell<ClaimRow, ClaimRow> {
+        private final Text main = new Text();
+        private final Text secondary = new Text();
+        private final VBox box = new VBox(1, main, secondary);
+        private final java.util.function.Function<ClaimRow, String> text;
+        private final java.util.function.Function<ClaimRow, String> secondaryText;
 
-        ValueCell() {
-            value.getStyleClass().add("claim-value");
-            when.getStyleClass().add("claim-when");
-            when.managedProperty().bind(when.visibleProperty());
-            value.setMinWidth(0);
+        WrappingCell(java.util.function.Function<ClaimRow, String> text, java.util.function.Function<ClaimRow, String> secondaryText) {
+            this.text = text;
+            this.secondaryText = secondaryText;
+            main.getStyleClass().add("claim-text");
+            secondary.getStyleClass().add("claim-when");
+            secondary.managedProperty().bind(secondary.visibleProperty());
+            box.setPadding(new Insets(2, 0, 2, 0));
+            setText(null);
         }
 
         @Override
@@ -146,11 +132,17 @@ public final class ClaimsView extends VBox {
                 setTooltip(null);
                 return;
             }
-            value.setText(row.value());
-            when.setText(row.when());
-            when.setVisible(row.when() != null);
+            main.setText(text.apply(row));
+            main.wrappingWidthProperty().bind(getTableColumn().widthProperty().subtract(getIndent() + 18));
+            String extra = secondaryText == null ? null : secondaryText.apply(row);
+            secondary.setText(extra);
+            secondary.setVisible(extra != null);
+            setTooltip(row.raw().isEmpty() ? null : wrapped(row.name() + " = " + row.raw()));
             setGraphic(box);
-            setTooltip(wrapped(row.raw().isEmpty() ? row.value() : row.value() + (row.raw().equals("\"" + row.value() + "\"") ? "" : "\n" + row.raw())));
+        }
+
+        private double getIndent() {
+            return getTableColumn() == getTreeTableView().getTreeColumn() ? (getTreeTableRow() == null ? 0 : getTreeTableView().getTreeItemLevel(getTreeTableRow().getTreeItem()) * 18 + 18) : 0;
         }
     }
 }

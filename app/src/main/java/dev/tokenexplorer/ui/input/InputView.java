@@ -57,9 +57,9 @@ public final class InputView extends VBox {
         pasteArea.textProperty().bindBidirectional(model.inputTextProperty());
         pasteArea.setTooltip(new Tooltip("Decoded as you paste; nothing leaves this computer"));
         model.errorProperty().addListener((obs, old, error) -> pasteArea.pseudoClassStateChanged(PseudoClasses.INVALID, error != null));
-        VBox.setVgrow(pasteArea, Priority.SOMETIMES);
+        VBox.setVgrow(pasteArea, Priority.ALWAYS);
         VBox box = new VBox(4, label, pasteArea);
-        VBox.setVgrow(box, Priority.SOMETIMES);
+        VBox.setVgrow(box, Priority.ALWAYS);
         return box;
     }
 
@@ -95,7 +95,8 @@ public final class InputView extends VBox {
         tokenList.setId("token-list");
         tokenList.setItems(model.tokens());
         tokenList.setCellFactory(list -> new TokenCell());
-        tokenList.setPrefHeight(150);
+        // Tall enough for the tokens found (a kubeconfig may hold several), never more than needed.
+        tokenList.prefHeightProperty().bind(Bindings.min(Bindings.size(model.tokens()).multiply(54).add(4), 230));
         tokenList.setMinHeight(60);
         tokenList.setPlaceholder(new Label("No tokens found"));
         tokenList.visibleProperty().bind(Bindings.isNotEmpty(model.tokens()));
@@ -110,7 +111,6 @@ public final class InputView extends VBox {
                 tokenList.getSelectionModel().select(t);
             }
         });
-        VBox.setVgrow(tokenList, Priority.SOMETIMES);
         return tokenList;
     }
 

@@ -38,7 +38,11 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ObservableList<TokenReport> tokens = FXCollections.observableArrayList();
+    /** Kept in a field: an unmodifiable view forwards changes only while it is referenced. */
+    private final ObservableList<TokenReport> tokensView = FXCollections.unmodifiableObservableList(tokens);
     private final ObservableList<Finding> notes = FXCollections.observableArrayList();
+    /** Kept in a field: an unmodifiable view forwards changes only while it is referenced. */
+    private final ObservableList<Finding> notesView = FXCollections.unmodifiableObservableList(notes);
     private final ObjectProperty<TokenReport> selectedToken = new SimpleObjectProperty<>(this, "selectedToken");
 
     private long generation;
@@ -72,11 +76,11 @@ public final class MainViewModel {
     }
 
     public ObservableList<TokenReport> tokens() {
-        return FXCollections.unmodifiableObservableList(tokens);
+        return tokensView;
     }
 
     public ObservableList<Finding> notes() {
-        return FXCollections.unmodifiableObservableList(notes);
+        return notesView;
     }
 
     public ObjectProperty<TokenReport> selectedTokenProperty() {

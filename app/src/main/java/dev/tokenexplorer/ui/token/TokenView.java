@@ -73,7 +73,9 @@ public final class TokenView extends StackPane {
         findings.setId("findings");
         ScrollPane scroll = new ScrollPane(findings);
         scroll.setFitToWidth(true);
-        scroll.setMaxHeight(170);
+        // As tall as the findings, up to a limit; beyond it they scroll.
+        scroll.prefViewportHeightProperty().bind(javafx.beans.binding.Bindings.min(findings.heightProperty(), 190));
+        scroll.setMinViewportHeight(40);
         scroll.getStyleClass().add("findings-scroll");
         scroll.managedProperty().bind(scroll.visibleProperty());
         scroll.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.findings()));

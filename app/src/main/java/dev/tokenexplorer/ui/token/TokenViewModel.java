@@ -32,6 +32,8 @@ public final class TokenViewModel {
     private final ReadOnlyObjectWrapper<List<ClaimRow>> claimRows = new ReadOnlyObjectWrapper<>(this, "claimRows", List.of());
     private final ReadOnlyObjectWrapper<List<ClaimRow>> headerRows = new ReadOnlyObjectWrapper<>(this, "headerRows", List.of());
     private final ObservableList<Finding> findings = FXCollections.observableArrayList();
+    /** Kept in a field: an unmodifiable view forwards changes only while it is referenced. */
+    private final ObservableList<Finding> findingsView = FXCollections.unmodifiableObservableList(findings);
 
     public TokenViewModel(Clock clock) {
         this.clock = clock;
@@ -67,7 +69,7 @@ public final class TokenViewModel {
     }
 
     public ObservableList<Finding> findings() {
-        return FXCollections.unmodifiableObservableList(findings);
+        return findingsView;
     }
 
     /** Header and payload as one pretty-printed text, for the clipboard. */
@@ -91,7 +93,7 @@ public final class TokenViewModel {
         title.set(k8s.serviceAccountLabel() == null ? t.jwt().claimText("sub").orElse("Token without a subject")
                 : "Service account " + k8s.serviceAccountLabel());
         String bound = k8s.boundObjects().stream().map(r -> r.describe(k8s.namespace())).collect(Collectors.joining(", "));
-        subtitle.set(t.kind().title() + (bound.isEmpty() ? "" : ": " + bound) + " · " + t.location());
+        subtitle.set((bound.isEmpty() ? t.kind().title() : "Bound to " + bound) + " · found in " + t.location());
         headerJson.set(Json.pretty(t.jwt().header()));
         payloadJson.set(Json.pretty(t.jwt().claims()));
         claimRows.set(ClaimRows.claims(t.jwt().claims(), now, clock.getZone()));

@@ -1,0 +1,39 @@
+package dev.tokenexplorer;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The layers of ../shared/ARCHITECTURE.md, enforced. */
+@AnalyzeClasses(packages = "dev.tokenexplorer", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule coreIsFreeOfUserInterface = noClasses()
+            .that().resideInAPackage("dev.tokenexplorer.core..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.awt..", "javax.swing..", "dev.tokenexplorer.ui..", "dev.tokenexplorer.cli..")
+            .because("core is shared by the CLI and the GUI and must run headless");
+
+    @ArchTest
+    static final ArchRule cliDoesNotUseTheWindow = noClasses()
+            .that().resideInAPackage("dev.tokenexplorer.cli..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "dev.tokenexplorer.ui..");
+
+    @ArchTest
+    static final ArchRule viewModelsNeverTouchNodes = noClasses()
+            .that().haveSimpleNameEndingWith("ViewModel")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..")
+            .because("view models are tested without a toolkit");
+
+    @ArchTest
+    static final ArchRule nothingGoesOverTheNetwork = noClasses()
+            .should().dependOnClassesThat().resideInAnyPackage("java.net.http..")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.Socket")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.URLConnection")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.HttpURLConnection")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("javax.net.ssl.HttpsURLConnection")
+            .because("a token is a credential: Token Explorer never goes online");
+}

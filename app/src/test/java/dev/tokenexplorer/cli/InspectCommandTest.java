@@ -1,0 +1,167 @@
+package dev.tokenexplorer.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tokenexplorer.support.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class InspectCommandTest {
+
+    private record Run(int exit, String out, String err) {
+        JsonNode json() throws Exception {
+            return new ObjectMapper().readTree(out);
+        }
+    }
+
+    private static Run run(String stdin, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = TokenExplorerCommand.run(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintWriter(out), new PrintWriter(err), Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC));
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private static String fixture(String name) {
+        return Fixtures.path(name).toString();
+    }
+
+    @ParameterizedTest(name = "at {0} the projected token is {1}")
+    @CsvSource(textBlock = """
+            2022-08-19T12:00:00Z, active
+            2022-08-19T14:00:00Z, stale
+            2023-09-01T00:00:00Z, expired
+            """)
+    void projectedTokenStatusAtAGivenInstant(String now, String status) throws Exception {
+        Run run = run("", "inspect", "--format", "json", "--now", now, fixture(Fixtures.PROJECTED));
+
+        assertThat(run.exit()).isZero();
+        JsonNode token = run.json().at("/inputs/0/tokens/0");
+        assertThat(token.get("kind").asText()).isEqualTo("bound-pod");
+        assertThat(token.get("namespace").asText()).isEqualTo("default");
+        assertThat(token.get("serviceAccount").asText()).isEqualTo("default");
+        assertThat(token.get("warnAfter").asLong()).isEqualTo(1660913348L);
+        assertThat(token.get("expiresAt").asLong()).isEqualTo(1692445741L);
+        assertThat(token.get("status").asText()).isEqualTo(status);
+        assertThat(token.get("signature").asText()).isEqualTo("unverified");
+    }
+
+    @Test
+    void jsonKeepsTheContractFieldNames() throws Exception {
+        Run run = run("", "inspect", "--format", "json", fixture(Fixtures.EXPLICIT_SECRET));
+
+        JsonNode input = run.json().at("/inputs/0");
+        assertThat(fieldNames(input)).startsWith("source", "type", "error", "tokens");
+        assertThat(input.get("type").asText()).isEqualTo("secret");
+        assertThat(input.get("error").isNull()).isTrue();
+        JsonNode token = input.at("/tokens/0");
+        assertThat(fieldNames(token)).containsSequence("location", "error", "header", "claims", "kind", "namespace", "serviceAccount",
+                "issuedAt", "notBefore", "expiresAt", "warnAfter", "status", "signature", "findings");
+        assertThat(token.get("location").asText()).isEqualTo("Secret default/explicit-sa-token data.token");
+        assertThat(token.get("kind").asText()).isEqualTo("legacy");
+        assertThat(token.get("status").asText()).isEqualTo("never-expires");
+        assertThat(token.get("expiresAt").isNull()).isTrue();
+        assertThat(token.at("/findings/0/code").asText()).isEqualTo("legacy-never-expires");
+        assertThat(token.at("/findings/0/severity").asText()).isEqualTo("warning");
+        assertThat(token.at("/claims/kubernetes.io~1serviceaccount~1secret.name").asText()).isEqualTo("explicit-sa-token");
+    }
+
+    @Test
+    void readsStandardInputWhenGivenDash() throws Exception {
+        Run run = run("Bearer " + Fixtures.text(Fixtures.LEGACY_V120), "inspect", "--format", "json", "-");
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.json().at("/inputs/0/source").asText()).isEqualTo("-");
+        assertThat(run.json().at("/inputs/0/tokens/0/kind").asText()).isEqualTo("legacy");
+    }
+
+    @Test
+    void unreadableInputExitsTwoWithItsErrorInTheOutput(@TempDir Path dir) throws Exception {
+        Path garbage = Files.writeString(dir.resolve("notes.txt"), "shopping list: eggs, milk");
+
+        Run run = run("", "inspect", "--format", "json", fixture(Fixtures.PROJECTED), garbage.toString(), dir.resolve("missing.jwt").toString());
+
+        assertThat(run.exit()).isEqualTo(2);
+        JsonNode inputs = run.json().get("inputs");
+        assertThat(inputs.get(0).get("error").isNull()).isTrue();
+        assertThat(inputs.get(1).get("type").asText()).isEqualTo("unknown");
+        assertThat(inputs.get(1).get("error").asText()).contains("Expected a JWT");
+        assertThat(inputs.get(2).get("error").asText()).contains("does not exist");
+    }
+
+    @Test
+    void malformedTokenIsReportedInItsTokenEntry() throws Exception {
+        Run run = run("eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0", "inspect", "--format", "json");
+
+        JsonNode token = run.json().at("/inputs/0/tokens/0");
+        assertThat(token.get("error").asText()).contains("this has 2");
+        assertThat(token.get("claims").isNull()).isTrue();
+    }
+
+    @Test
+    void binaryFileIsRefusedWithAMessage(@TempDir Path dir) throws Exception {
+        Path binary = Files.write(dir.resolve("app.bin"), new byte[]{0x7f, 'E', 'L', 'F', 0, 0, 1, 2});
+
+        Run run = run("", "inspect", binary.toString());
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.out()).contains("app.bin is a binary file");
+    }
+
+    @Test
+    void textFormatSummarisesTheToken() {
+        Run run = run("", "inspect", "--now", "2022-08-19T12:00:00Z", fixture(Fixtures.PROJECTED));
+
+        assertThat(run.out()).contains("kind:            bound-pod")
+                .contains("service account: default/default")
+                .contains("bound to:        Pod default/busybox")
+                .contains("status:          active")
+                .contains("warn after:      19 Aug 2022 12:49:08 UTC (in 49 minutes)");
+    }
+
+    @ParameterizedTest(name = "usage error: {0}")
+    @CsvSource(textBlock = """
+            --now yesterday
+            --format xml
+            --no-such-option
+            """)
+    void usageErrorsExitTwo(String args) {
+        List<String> argv = new ArrayList<>(List.of("inspect"));
+        argv.addAll(List.of(args.split(" ")));
+
+        Run run = run("", argv.toArray(String[]::new));
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).isNotBlank();
+    }
+
+    @Test
+    void onlySubcommandsAreCommandLineInvocations() {
+        assertThat(TokenExplorerCommand.wantsCli(new String[]{"inspect", "x"})).isTrue();
+        assertThat(TokenExplorerCommand.wantsCli(new String[]{"--help"})).isTrue();
+        assertThat(TokenExplorerCommand.wantsCli(new String[]{"/home/me/.kube/config"})).isFalse();
+        assertThat(TokenExplorerCommand.wantsCli(new String[]{})).isFalse();
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+}

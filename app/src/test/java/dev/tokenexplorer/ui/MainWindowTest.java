@@ -1,0 +1,137 @@
+package dev.tokenexplorer.ui;
+
+import dev.tokenexplorer.ui.claims.ClaimRow;
+import dev.tokenexplorer.ui.main.MainWindow;
+import dev.tokenexplorer.ui.support.FxTaskExecutor;
+import dev.tokenexplorer.support.Fixtures;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableView;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import javax.imageio.ImageIO;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The real window, headless: what a user sees after pasting. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2022-08-19T14:00:00Z"), ZoneOffset.UTC);
+
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        window = new MainWindow(CLOCK, new FxTaskExecutor(), false, dark -> { });
+        stage.setScene(window.scene());
+        stage.setWidth(1024);
+        stage.setHeight(700);
+        stage.show();
+    }
+
+    @Test
+    void pastingATokenAnywhereShowsItsClaimTreeKindAndFindings(FxRobot robot) throws Exception {
+        String token = Fixtures.text(Fixtures.PROJECTED).strip();
+        robot.interact(() -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(token);
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+        });
+
+        robot.clickOn("#token-title").press(KeyCode.CONTROL, KeyCode.V).release(KeyCode.V, KeyCode.CONTROL);
+        waitUntil(robot, () -> window.model().selectedTokenProperty().get() != null);
+
+        assertThat(robot.lookup("#paste-area").queryAs(TextArea.class).getText()).isEqualTo(token);
+        assertThat(robot.lookup("#kind-badge").queryAs(Label.class).getText()).isEqualTo("bound-pod");
+        assertThat(robot.lookup("#status-badge").queryAs(Label.class).getText()).isEqualTo("stale");
+        assertThat(robot.lookup("#token-title").queryAs(Label.class).getText()).isEqualTo("Service account default/default");
+        List<String> findings = robot.lookup("#findings").queryAs(javafx.scene.layout.VBox.class).getChildren().stream()
+                .map(n -> ((Label) n).getText()).toList();
+        assertThat(findings).anySatisfy(f -> assertThat(f).startsWith("Stale since"));
+
+        TreeTableView<ClaimRow> tree = claimTree(robot);
+        List<String> claims = tree.getRoot().getChildren().stream().map(i -> i.getValue().name()).toList();
+        assertThat(claims).containsExactly("aud", "exp", "iat", "iss", "kubernetes.io", "nbf", "sub");
+        TreeItem<ClaimRow> kubernetes = tree.getRoot().getChildren().get(4);
+        ClaimRow warnafter = kubernetes.getChildren().stream().map(TreeItem::getValue)
+                .filter(r -> r.name().equals("warnafter")).findFirst().orElseThrow();
+        assertThat(warnafter.value()).contains("19 Aug 2022 12:49:08 UTC");
+        assertThat(warnafter.when()).isEqualTo("1 hour 10 minutes ago");
+        assertThat(warnafter.meaning()).contains("stale");
+        assertThat(robot.lookup(".claim-when").queryAll()).isNotEmpty();
+
+        snapshot(robot, "main-window-token.png");
+    }
+
+    @Test
+    void pastingGarbageShowsTheErrorAndKeepsTheText(FxRobot robot) throws Exception {
+        robot.interact(() -> window.model().paste("this is not a token: {"));
+        waitUntil(robot, () -> window.model().errorProperty().get() != null);
+
+        Label error = robot.lookup("#input-error").queryAs(Label.class);
+        assertThat(error.isVisible()).isTrue();
+        assertThat(error.getText()).contains("not valid YAML").contains("line 1");
+        assertThat(robot.lookup("#paste-area").queryAs(TextArea.class).getText()).isEqualTo("this is not a token: {");
+        assertThat(window.model().selectedTokenProperty().get()).isNull();
+
+        robot.clickOn("#paste-area").write("x");
+        waitUntil(robot, () -> window.model().inputTextProperty().get().endsWith("x"));
+        assertThat(robot.lookup("#paste-area").queryAs(TextArea.class).getText()).isEqualTo("this is not a token: {x");
+    }
+
+    @Test
+    void secretShowsItsTokenInTheListWithLocation(FxRobot robot) throws Exception {
+        robot.interact(() -> window.model().paste(Fixtures.text(Fixtures.EXPLICIT_SECRET)));
+        waitUntil(robot, () -> window.model().selectedTokenProperty().get() != null);
+
+        assertThat(robot.lookup("#input-summary").queryAs(Label.class).getText()).isEqualTo("Secret: 1 token");
+        assertThat(robot.lookup("#kind-badge").queryAs(Label.class).getText()).isEqualTo("legacy");
+        assertThat(robot.lookup("#status-badge").queryAs(Label.class).getText()).isEqualTo("never-expires");
+        assertThat(robot.lookup(".token-location").queryAs(Label.class).getText()).isEqualTo("Secret default/explicit-sa-token data.token");
+
+        robot.clickOn("#theme-toggle");
+        WaitForAsyncUtils.waitForFxEvents();
+        snapshot(robot, "main-window-secret-dark.png");
+        robot.clickOn("#theme-toggle");
+    }
+
+    private static TreeTableView<ClaimRow> claimTree(FxRobot robot) {
+        @SuppressWarnings("unchecked")
+        TreeTableView<ClaimRow> tree = robot.lookup("#claims-tree .tree-table-view").queryAs(TreeTableView.class);
+        return tree;
+    }
+
+    private static void waitUntil(FxRobot robot, java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** A PNG of the window under target/snapshots, to look at as a user would. */
+    private static void snapshot(FxRobot robot, String name) throws IOException {
+        Path dir = Path.of(System.getProperty("snapshots.dir", "target/snapshots"));
+        Files.createDirectories(dir);
+        Node root = robot.lookup(".main-view").query();
+        var image = WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> root.getScene().snapshot(null)));
+        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", dir.resolve(name).toFile());
+    }
+}
