@@ -3,6 +3,9 @@ package dev.tokenexplorer.core.json;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -40,6 +43,12 @@ public final class Json {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .build();
+
+    /** {"key": value} with two-space indentation and one array element a line, as people write JSON. */
+    private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
+            .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n"))
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"));
 
     private Json() {
     }
@@ -82,7 +91,7 @@ public final class Json {
     /** Pretty-printed JSON with two-space indentation, as users expect to read it. */
     public static String pretty(JsonNode node) {
         try {
-            return WRITER.writeValueAsString(node);
+            return WRITER.writer(PRETTY).writeValueAsString(node);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a JSON tree could not be written", e);
         }

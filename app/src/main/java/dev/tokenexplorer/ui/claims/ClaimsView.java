@@ -1,5 +1,6 @@
 package dev.tokenexplorer.ui.claims;
 
+import dev.tokenexplorer.core.token.KubernetesClaims;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
@@ -78,9 +79,10 @@ public final class ClaimsView extends VBox {
         return column;
     }
 
-    /** Long names (kubernetes.io/serviceaccount/service-account.uid) may break after / and dots. */
+    /** Legacy claim names are long: show kubernetes.io/serviceaccount/ on a line of its own. */
     private static String breakable(String name) {
-        return name.replace("/", "/\u200B").replace(".", ".\u200B");
+        String prefix = KubernetesClaims.LEGACY_PREFIX;
+        return name.startsWith(prefix) && name.length() > prefix.length() ? prefix + "\n" + name.substring(prefix.length()) : name;
     }
 
     private void fill(List<ClaimRow> list) {

@@ -53,10 +53,11 @@ public final class InputView extends VBox {
         pasteArea.setWrapText(true);
         pasteArea.setPrefRowCount(9);
         pasteArea.setPromptText("Paste a token (raw, Bearer … or base64), a Secret or SecretList (YAML or JSON), "
-                + "a kubeconfig, a JWKS, or a PEM key or certificate.\n\nCtrl+V anywhere in the window pastes here.");
+                + "a kubeconfig, a JWKS, or a PEM key or certificate. Ctrl+V anywhere in the window pastes here.");
         pasteArea.textProperty().bindBidirectional(model.inputTextProperty());
         pasteArea.setTooltip(new Tooltip("Decoded as you paste; nothing leaves this computer"));
-        model.errorProperty().addListener((obs, old, error) -> pasteArea.pseudoClassStateChanged(PseudoClasses.INVALID, error != null));
+        model.reportProperty().addListener((obs, old, report) ->
+                pasteArea.pseudoClassStateChanged(PseudoClasses.INVALID, report != null && report.error() != null));
         VBox.setVgrow(pasteArea, Priority.ALWAYS);
         VBox box = new VBox(4, label, pasteArea);
         VBox.setVgrow(box, Priority.ALWAYS);
@@ -96,7 +97,7 @@ public final class InputView extends VBox {
         tokenList.setItems(model.tokens());
         tokenList.setCellFactory(list -> new TokenCell());
         // Tall enough for the tokens found (a kubeconfig may hold several), never more than needed.
-        tokenList.prefHeightProperty().bind(Bindings.min(Bindings.size(model.tokens()).multiply(54).add(4), 230));
+        tokenList.prefHeightProperty().bind(Bindings.min(Bindings.size(model.tokens()).multiply(50).add(4), 230));
         tokenList.setMinHeight(60);
         tokenList.setPlaceholder(new Label("No tokens found"));
         tokenList.visibleProperty().bind(Bindings.isNotEmpty(model.tokens()));
