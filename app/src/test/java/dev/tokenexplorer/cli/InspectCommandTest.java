@@ -130,7 +130,7 @@ class InspectCommandTest {
 
         assertThat(run.out()).contains("kind:            bound-pod")
                 .contains("service account: default/default")
-                .contains("bound to:        Pod default/busybox")
+                .contains("bound to:        Pod default/busybox\n")
                 .contains("status:          active")
                 .contains("warn after:      19 Aug 2022 12:49:08 UTC (in 49 minutes)");
     }

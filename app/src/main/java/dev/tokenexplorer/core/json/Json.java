@@ -118,7 +118,10 @@ public final class Json {
             message = message.substring(0, cut);
         }
         message = message.replace("\n", " ").replaceAll(" at \\[Source: .*", "");
-        if (message.startsWith("Trailing token")) {
+        if (message.startsWith("Unrecognized token '")) {
+            String word = message.substring("Unrecognized token '".length(), message.indexOf('\'', "Unrecognized token '".length()));
+            message = "unexpected text '" + word + "' where a JSON value should be";
+        } else if (message.startsWith("Trailing token")) {
             message = "there is more text after the end of the JSON value";
         }
         // Jackson appends hints for Java programmers: "(bound as `...`)", "; not allowed as per `...`".

@@ -45,8 +45,9 @@ public final class TextReport {
         }
         line(out, "kind", t.kind().id() + " — " + t.kind().title());
         line(out, "service account", t.kubernetes().serviceAccountLabel() == null ? "(none)" : t.kubernetes().serviceAccountLabel());
-        t.kubernetes().boundObjects().forEach(ref -> line(out, "bound to", ref.describe(t.kubernetes().namespace())
-                + (ref.uid() == null ? "" : " (uid " + ref.uid() + ")")));
+        if (t.kubernetes().boundDescription() != null) {
+            line(out, "bound to", t.kubernetes().boundDescription());
+        }
         t.jwt().claimText("iss").ifPresent(iss -> line(out, "issuer", iss));
         if (t.jwt().claims().has("aud")) {
             line(out, "audiences", t.jwt().claims().get("aud").toString());

@@ -105,6 +105,21 @@ public record KubernetesClaims(TokenKind kind,
         return refs;
     }
 
+    /**
+     * What the token is bound to, in words: "Pod default/web-0 (on Node worker-1)". A pod-bound
+     * token names its pod's node for information only; the API server does not check it.
+     */
+    public String boundDescription() {
+        if (pod != null) {
+            return pod.describe(namespace) + (node != null ? " (on Node " + node.name() + ")" : "")
+                    + (secret != null ? " and " + secret.describe(namespace) : "");
+        }
+        if (secret != null) {
+            return secret.describe(namespace) + (node != null ? " and " + node.describe(namespace) : "");
+        }
+        return node != null ? node.describe(namespace) : null;
+    }
+
     /** "default/build-robot", or what is known of it. */
     public String serviceAccountLabel() {
         if (serviceAccountName == null) {

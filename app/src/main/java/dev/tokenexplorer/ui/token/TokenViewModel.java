@@ -18,7 +18,6 @@ import javafx.collections.ObservableList;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** What the details pane shows for the selected token: title, badges, findings, claim rows, raw JSON. */
 public final class TokenViewModel {
@@ -92,8 +91,8 @@ public final class TokenViewModel {
         KubernetesClaims k8s = t.kubernetes();
         title.set(k8s.serviceAccountLabel() == null ? t.jwt().claimText("sub").orElse("Token without a subject")
                 : "Service account " + k8s.serviceAccountLabel());
-        String bound = k8s.boundObjects().stream().map(r -> r.describe(k8s.namespace())).collect(Collectors.joining(", "));
-        subtitle.set((bound.isEmpty() ? t.kind().title() : "Bound to " + bound) + " · found in " + t.location());
+        String bound = k8s.boundDescription();
+        subtitle.set((bound == null ? t.kind().title() : "Bound to " + bound) + " · found in " + t.location());
         headerJson.set(Json.pretty(t.jwt().header()));
         payloadJson.set(Json.pretty(t.jwt().claims()));
         claimRows.set(ClaimRows.claims(t.jwt().claims(), now, clock.getZone()));
