@@ -60,6 +60,10 @@ class InspectCommandTest {
         assertThat(token.get("expiresAt").asLong()).isEqualTo(1692445741L);
         assertThat(token.get("status").asText()).isEqualTo(status);
         assertThat(token.get("signature").asText()).isEqualTo("unverified");
+        assertThat(token.at("/timeline/phase").asText()).isEqualTo(status.equals("active") ? "valid" : status);
+        assertThat(token.at("/timeline/effectiveExpiry").asLong()).isEqualTo(1660913348L);
+        assertThat(token.at("/timeline/refreshAt").asLong()).isEqualTo(1660912626L);
+        assertThat(token.at("/timeline/extended").asBoolean()).isTrue();
     }
 
     @Test
@@ -72,7 +76,7 @@ class InspectCommandTest {
         assertThat(input.get("error").isNull()).isTrue();
         JsonNode token = input.at("/tokens/0");
         assertThat(fieldNames(token)).containsSequence("location", "error", "header", "claims", "kind", "namespace", "serviceAccount",
-                "issuedAt", "notBefore", "expiresAt", "warnAfter", "status", "signature", "findings");
+                "issuedAt", "notBefore", "expiresAt", "warnAfter", "status", "signature", "findings", "timeline");
         assertThat(token.get("location").asText()).isEqualTo("Secret default/explicit-sa-token data.token");
         assertThat(token.get("kind").asText()).isEqualTo("legacy");
         assertThat(token.get("status").asText()).isEqualTo("never-expires");
@@ -128,11 +132,13 @@ class InspectCommandTest {
     void textFormatSummarisesTheToken() {
         Run run = run("", "inspect", "--now", "2022-08-19T12:00:00Z", fixture(Fixtures.PROJECTED));
 
-        assertThat(run.out()).contains("kind:            bound-pod")
-                .contains("service account: default/default")
-                .contains("bound to:        Pod default/busybox\n")
-                .contains("status:          active")
-                .contains("warn after:      19 Aug 2022 12:49:08 UTC (in 49 minutes)");
+        assertThat(run.out()).contains("kind:             bound-pod")
+                .contains("service account:  default/default")
+                .contains("bound to:         Pod default/busybox\n")
+                .contains("status:           active")
+                .contains("warn after:       19 Aug 2022 12:49:08 UTC (in 49 minutes)")
+                .contains("kubelet refresh:  19 Aug 2022 12:37:06 UTC (in 37 minutes)")
+                .contains("timeline:         Valid for another 49 minutes; the kubelet replaces it in 37 minutes;");
     }
 
     @ParameterizedTest(name = "usage error: {0}")

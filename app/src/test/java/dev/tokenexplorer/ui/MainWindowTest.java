@@ -4,7 +4,6 @@ import dev.tokenexplorer.ui.claims.ClaimRow;
 import dev.tokenexplorer.ui.main.MainWindow;
 import dev.tokenexplorer.ui.support.FxTaskExecutor;
 import dev.tokenexplorer.support.Fixtures;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
@@ -20,10 +19,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import javax.imageio.ImageIO;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -126,12 +122,7 @@ class MainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    /** A PNG of the window under target/snapshots, to look at as a user would. */
     private static void snapshot(FxRobot robot, String name) throws IOException {
-        Path dir = Path.of(System.getProperty("snapshots.dir", "target/snapshots"));
-        Files.createDirectories(dir);
-        Node root = robot.lookup(".main-view").query();
-        var image = WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> root.getScene().snapshot(null)));
-        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", dir.resolve(name).toFile());
+        Snapshots.write(robot.lookup(".main-view").query(), name);
     }
 }

@@ -8,6 +8,11 @@ import dev.tokenexplorer.core.json.Json;
 import dev.tokenexplorer.core.token.Finding;
 import dev.tokenexplorer.core.token.TokenReport;
 
+import dev.tokenexplorer.core.time.PhaseSpan;
+import dev.tokenexplorer.core.time.TokenTimeline;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -56,7 +61,33 @@ public final class JsonReport {
         node.put("status", ok ? t.status().id() : null);
         node.put("signature", ok ? t.signature().id() : null);
         findings(node.putArray("findings"), t.findings());
+        node.set("timeline", ok ? timeline(t.timeline()) : null);
         return node;
+    }
+
+    private static ObjectNode timeline(TokenTimeline t) {
+        ObjectNode node = Json.nodes().objectNode();
+        node.put("now", t.now().getEpochSecond());
+        node.put("effectiveExpiry", epoch(t.effectiveExpiry()));
+        node.put("refreshAt", epoch(t.refreshAt()));
+        node.put("extended", t.extended());
+        node.put("leewaySeconds", t.leeway().getSeconds());
+        node.put("phase", t.phase().id());
+        ArrayNode phases = node.putArray("phases");
+        for (PhaseSpan span : t.phases()) {
+            ObjectNode p = phases.addObject();
+            p.put("phase", span.phase().id());
+            p.put("from", epoch(span.from()));
+            p.put("until", epoch(span.until()));
+        }
+        node.put("summary", t.summary(ZoneOffset.UTC));
+        ArrayNode missing = node.putArray("missing");
+        t.missing().forEach(missing::add);
+        return node;
+    }
+
+    private static Long epoch(Instant instant) {
+        return instant == null ? null : instant.getEpochSecond();
     }
 
     private static void findings(ArrayNode array, List<Finding> findings) {

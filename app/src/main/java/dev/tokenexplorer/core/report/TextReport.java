@@ -6,7 +6,10 @@ import dev.tokenexplorer.core.token.Finding;
 import dev.tokenexplorer.core.token.TimeClaims;
 import dev.tokenexplorer.core.token.TokenReport;
 
+import dev.tokenexplorer.core.time.TokenTimeline;
+
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 
@@ -58,6 +61,16 @@ public final class TextReport {
         date(out, "not before", t.times().notBefore(), now);
         date(out, "expires at", t.times().expiresAt(), now);
         date(out, "warn after", t.times().warnAfter(), now);
+        TokenTimeline timeline = t.timeline();
+        if (timeline.refreshAt() != null) {
+            date(out, "kubelet refresh", timeline.refreshAt().getEpochSecond(), now);
+        }
+        if (timeline.effectiveExpiry() != null && timeline.extended()) {
+            date(out, "effective expiry", timeline.effectiveExpiry().getEpochSecond(), now);
+        }
+        line(out, "phase now", timeline.phase().title());
+        line(out, "timeline", timeline.summary(ZoneOffset.UTC));
+        timeline.missing().forEach(m -> line(out, "", m));
         if (!t.findings().isEmpty()) {
             out.append("  findings:\n");
             t.findings().forEach(f -> finding(out, f, "    "));
@@ -72,7 +85,7 @@ public final class TextReport {
     }
 
     private static void line(StringBuilder out, String label, String value) {
-        out.append(String.format(Locale.ROOT, "  %-16s %s%n", label + ":", value));
+        out.append(String.format(Locale.ROOT, "  %-17s %s%n", label.isEmpty() ? "" : label + ":", value));
     }
 
     private static void finding(StringBuilder out, Finding f, String indent) {

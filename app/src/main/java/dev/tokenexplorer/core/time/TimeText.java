@@ -25,6 +25,9 @@ public final class TimeText {
 
     /** The instant in the given zone with its abbreviation, e.g. "19 Aug 2023 13:49:01 CEST". */
     public static String zoned(Instant instant, ZoneId zone) {
+        if (zone.normalized().equals(ZoneOffset.UTC)) {
+            return utc(instant);
+        }
         return DATE_TIME_ZONE.format(instant.atZone(zone));
     }
 

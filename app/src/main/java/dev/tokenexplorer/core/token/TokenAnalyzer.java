@@ -1,6 +1,7 @@
 package dev.tokenexplorer.core.token;
 
 import dev.tokenexplorer.core.time.TimeText;
+import dev.tokenexplorer.core.time.TokenTimeline;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -38,7 +39,7 @@ public final class TokenAnalyzer {
         kubernetesFindings(jwt, k8s, findings);
         timeFindings(k8s, times, status, now, findings);
         findings.sort((a, b) -> a.severity().compareTo(b.severity()));
-        return new TokenReport(location, null, jwt, k8s, times, status, signature, findings);
+        return new TokenReport(location, null, jwt, k8s, times, status, signature, TokenTimeline.of(k8s, times, now), findings);
     }
 
     /** The API server's verdict on the time claims at {@code now} (epoch seconds). */

@@ -1,5 +1,7 @@
 package dev.tokenexplorer.core.token;
 
+import dev.tokenexplorer.core.time.TokenTimeline;
+
 import java.util.List;
 
 /**
@@ -13,6 +15,7 @@ public record TokenReport(String location,
                           TimeClaims times,
                           TokenStatus status,
                           SignatureStatus signature,
+                          TokenTimeline timeline,
                           List<Finding> findings) {
 
     public TokenReport {
@@ -20,7 +23,7 @@ public record TokenReport(String location,
     }
 
     public static TokenReport malformed(String location, String error) {
-        return new TokenReport(location, error, null, null, null, null, null, List.of());
+        return new TokenReport(location, error, null, null, null, null, null, null, List.of());
     }
 
     public boolean decoded() {

@@ -33,6 +33,7 @@ public final class MainView extends BorderPane {
     static final KeyCombination PASTE = new KeyCodeCombination(KeyCode.V, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination FOCUS_INPUT = new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination CLEAR = new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination TOGGLE_UTC = new KeyCodeCombination(KeyCode.U, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination TOGGLE_THEME = new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
 
     private final MainViewModel model;
@@ -86,9 +87,14 @@ public final class MainView extends BorderPane {
             onThemeChange.accept(on);
         });
 
+        ToggleButton utc = new ToggleButton("UTC", Icons.of(Feather.GLOBE));
+        utc.setId("utc-toggle");
+        utc.setTooltip(new Tooltip("Show every time in UTC instead of this computer's time zone (Ctrl+U)"));
+        utc.selectedProperty().bindBidirectional(model.utcProperty());
+
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        return new ToolBar(left, spacer, paste, clear, darkToggle);
+        return new ToolBar(left, spacer, paste, clear, utc, darkToggle);
     }
 
     private void installShortcuts(Scene scene) {
@@ -101,6 +107,9 @@ public final class MainView extends BorderPane {
                 event.consume();
             } else if (CLEAR.match(event)) {
                 model.clear();
+                event.consume();
+            } else if (TOGGLE_UTC.match(event)) {
+                model.utcProperty().set(!model.utcProperty().get());
                 event.consume();
             } else if (TOGGLE_THEME.match(event)) {
                 darkToggle.setSelected(!darkToggle.isSelected());

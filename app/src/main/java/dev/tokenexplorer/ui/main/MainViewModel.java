@@ -5,7 +5,10 @@ import dev.tokenexplorer.core.SourceReport;
 import dev.tokenexplorer.core.token.Finding;
 import dev.tokenexplorer.core.token.TokenReport;
 import dev.tokenexplorer.ui.support.TaskExecutor;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -18,6 +21,8 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -31,6 +36,7 @@ public final class MainViewModel {
 
     private final Analyzer analyzer;
     private final TaskExecutor executor;
+    private final ZoneId localZone;
 
     private final StringProperty inputText = new SimpleStringProperty(this, "inputText", "");
     private final ReadOnlyObjectWrapper<SourceReport> report = new ReadOnlyObjectWrapper<>(this, "report");
@@ -45,12 +51,27 @@ public final class MainViewModel {
     private final ObservableList<Finding> notesView = FXCollections.unmodifiableObservableList(notes);
     private final ObjectProperty<TokenReport> selectedToken = new SimpleObjectProperty<>(this, "selectedToken");
 
+    private final BooleanProperty utc = new SimpleBooleanProperty(this, "utc", false);
+    private final ReadOnlyObjectWrapper<ZoneId> zone = new ReadOnlyObjectWrapper<>(this, "zone");
+
     private long generation;
 
-    public MainViewModel(Analyzer analyzer, TaskExecutor executor) {
+    public MainViewModel(Analyzer analyzer, TaskExecutor executor, ZoneId localZone) {
         this.analyzer = analyzer;
+        this.localZone = localZone;
         this.executor = executor;
         inputText.addListener((obs, old, text) -> analyze());
+        zone.bind(Bindings.createObjectBinding(() -> utc.get() ? ZoneOffset.UTC : localZone, utc));
+    }
+
+    /** Whether every time in the window shows in UTC rather than the computer's zone. */
+    public BooleanProperty utcProperty() {
+        return utc;
+    }
+
+    /** The zone every time in the window shows in. */
+    public ReadOnlyObjectProperty<ZoneId> zoneProperty() {
+        return zone.getReadOnlyProperty();
     }
 
     public StringProperty inputTextProperty() {
@@ -101,26 +122,34 @@ public final class MainViewModel {
         inputText.set("");
     }
 
-    /** Judges the current input again at the current time (statuses change as time passes). */
+    /**
+     * Judges the current input again at the current time. Only a change of verdict (a token turned
+     * stale or expired) replaces what is shown, so the user's place in the claim tree is kept.
+     */
     public void refresh() {
         if (!inputText.get().isBlank()) {
-            analyze();
+            analyze(true);
         }
     }
 
     private void analyze() {
+        analyze(false);
+    }
+
+    private void analyze(boolean onlyIfVerdictChanged) {
         long current = ++generation;
         String text = inputText.get();
         if (text == null || text.isBlank()) {
             apply(null);
             return;
         }
-        busy.set(true);
+        busy.set(!onlyIfVerdictChanged);
         executor.execute(() -> analyzer.analyzeText(PASTE_SOURCE, text),
                 result -> {
-                    if (current == generation) {
+                    if (current == generation && (!onlyIfVerdictChanged || verdictChanged(result))) {
                         apply(result);
                     }
+                    busy.set(false);
                 },
                 failure -> {
                     if (current == generation) {
@@ -129,6 +158,22 @@ public final class MainViewModel {
                                 + "). Your text is unchanged; please report this as a bug.");
                     }
                 });
+    }
+
+    private boolean verdictChanged(SourceReport result) {
+        SourceReport shown = report.get();
+        if (shown == null || shown.tokens().size() != result.tokens().size()) {
+            return true;
+        }
+        for (int i = 0; i < shown.tokens().size(); i++) {
+            TokenReport before = shown.tokens().get(i);
+            TokenReport after = result.tokens().get(i);
+            if (before.status() != after.status() || !before.findings().stream().map(Finding::code).toList()
+                    .equals(after.findings().stream().map(Finding::code).toList())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void apply(SourceReport result) {

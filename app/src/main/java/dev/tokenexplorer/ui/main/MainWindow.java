@@ -5,6 +5,8 @@ import atlantafx.base.theme.PrimerLight;
 import dev.tokenexplorer.core.Analyzer;
 import dev.tokenexplorer.ui.input.InputView;
 import dev.tokenexplorer.ui.support.TaskExecutor;
+import dev.tokenexplorer.ui.timeline.TimelineView;
+import dev.tokenexplorer.ui.timeline.TimelineViewModel;
 import dev.tokenexplorer.ui.token.TokenView;
 import dev.tokenexplorer.ui.token.TokenViewModel;
 import javafx.application.Application;
@@ -21,14 +23,19 @@ public final class MainWindow {
 
     private final MainViewModel model;
     private final TokenViewModel tokenModel;
+    private final TimelineViewModel timelineModel;
     private final Scene scene;
 
     public MainWindow(Clock clock, TaskExecutor executor, boolean dark, Consumer<Boolean> onThemeChange) {
-        model = new MainViewModel(new Analyzer(clock), executor);
+        model = new MainViewModel(new Analyzer(clock), executor, clock.getZone());
         tokenModel = new TokenViewModel(clock);
         tokenModel.tokenProperty().bind(model.selectedTokenProperty());
+        tokenModel.zoneProperty().bind(model.zoneProperty());
+        timelineModel = new TimelineViewModel(clock);
+        timelineModel.tokenProperty().bind(model.selectedTokenProperty());
+        timelineModel.zoneProperty().bind(model.zoneProperty());
         applyTheme(dark);
-        MainView view = new MainView(model, new InputView(model), new TokenView(tokenModel), dark, on -> {
+        MainView view = new MainView(model, new InputView(model), new TokenView(tokenModel, new TimelineView(timelineModel)), dark, on -> {
             applyTheme(on);
             onThemeChange.accept(on);
         });
@@ -45,6 +52,10 @@ public final class MainWindow {
 
     public TokenViewModel tokenModel() {
         return tokenModel;
+    }
+
+    public TimelineViewModel timelineModel() {
+        return timelineModel;
     }
 
     public Scene scene() {

@@ -6,6 +6,7 @@ import dev.tokenexplorer.ui.claims.ClaimsView;
 import dev.tokenexplorer.ui.support.Badge;
 import dev.tokenexplorer.ui.support.Icons;
 import dev.tokenexplorer.ui.support.PseudoClasses;
+import dev.tokenexplorer.ui.timeline.TimelineView;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -34,11 +35,11 @@ public final class TokenView extends StackPane {
     private final Badge signatureBadge = new Badge("signature-badge");
     private final VBox findings = new VBox(6);
 
-    public TokenView(TokenViewModel model) {
+    public TokenView(TokenViewModel model, TimelineView timeline) {
         this.model = model;
         getStyleClass().add("token-view");
         getStylesheets().add(Objects.requireNonNull(TokenView.class.getResource("token.css")).toExternalForm());
-        VBox content = new VBox(10, createHeader(), createFindings(), createTabs());
+        VBox content = new VBox(10, createHeader(), timeline, createFindings(), createTabs());
         content.getStyleClass().add("token-content");
         Label empty = new Label("Paste a token, Secret, kubeconfig, key or certificate to see what it says.");
         empty.getStyleClass().add("empty-state");
@@ -74,7 +75,7 @@ public final class TokenView extends StackPane {
         ScrollPane scroll = new ScrollPane(findings);
         scroll.setFitToWidth(true);
         // As tall as the findings, up to a limit; beyond it they scroll.
-        scroll.prefViewportHeightProperty().bind(javafx.beans.binding.Bindings.min(findings.heightProperty(), 190));
+        scroll.prefViewportHeightProperty().bind(javafx.beans.binding.Bindings.min(findings.heightProperty(), 140));
         scroll.setMinViewportHeight(40);
         scroll.getStyleClass().add("findings-scroll");
         scroll.managedProperty().bind(scroll.visibleProperty());

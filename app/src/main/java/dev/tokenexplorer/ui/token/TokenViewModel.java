@@ -17,6 +17,7 @@ import javafx.collections.ObservableList;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 
 /** What the details pane shows for the selected token: title, badges, findings, claim rows, raw JSON. */
@@ -34,9 +35,17 @@ public final class TokenViewModel {
     /** Kept in a field: an unmodifiable view forwards changes only while it is referenced. */
     private final ObservableList<Finding> findingsView = FXCollections.unmodifiableObservableList(findings);
 
+    private final ObjectProperty<ZoneId> zone = new SimpleObjectProperty<>(this, "zone", ZoneId.systemDefault());
+
     public TokenViewModel(Clock clock) {
         this.clock = clock;
         token.addListener((obs, old, t) -> show(t));
+        zone.addListener((obs, old, z) -> show(token.get()));
+    }
+
+    /** The zone dates show in, besides UTC. */
+    public ObjectProperty<ZoneId> zoneProperty() {
+        return zone;
     }
 
     public ObjectProperty<TokenReport> tokenProperty() {
@@ -95,8 +104,8 @@ public final class TokenViewModel {
         subtitle.set((bound == null ? t.kind().title() : "Bound to " + bound) + " · found in " + t.location());
         headerJson.set(Json.pretty(t.jwt().header()));
         payloadJson.set(Json.pretty(t.jwt().claims()));
-        claimRows.set(ClaimRows.claims(t.jwt().claims(), now, clock.getZone()));
-        headerRows.set(ClaimRows.header(t.jwt().header(), now, clock.getZone()));
+        claimRows.set(ClaimRows.claims(t.jwt().claims(), now, zone.get()));
+        headerRows.set(ClaimRows.header(t.jwt().header(), now, zone.get()));
         findings.setAll(t.findings());
     }
 }

@@ -1,0 +1,134 @@
+package dev.tokenexplorer.ui.timeline;
+
+import dev.tokenexplorer.core.time.TimeText;
+import dev.tokenexplorer.core.time.TokenTimeline;
+import dev.tokenexplorer.core.token.TokenReport;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The timeline of the selected token, kept current: {@link #tick()} moves "now" and recomputes the
+ * phase and summary, while the markers only change with the token. Times show in the window's
+ * zone (local or UTC).
+ */
+public final class TimelineViewModel {
+
+    /** A labelled instant on the axis; instants that coincide share one marker ("iat · nbf"). */
+    public record Marker(String label, Instant at, String detail) {
+    }
+
+    private final Clock clock;
+    private final ObjectProperty<TokenReport> token = new SimpleObjectProperty<>(this, "token");
+    private final ObjectProperty<ZoneId> zone = new SimpleObjectProperty<>(this, "zone", ZoneId.systemDefault());
+    private final ReadOnlyObjectWrapper<TokenTimeline> timeline = new ReadOnlyObjectWrapper<>(this, "timeline");
+    private final ReadOnlyObjectWrapper<List<Marker>> markers = new ReadOnlyObjectWrapper<>(this, "markers", List.of());
+    private final ReadOnlyObjectWrapper<Instant> now = new ReadOnlyObjectWrapper<>(this, "now");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    private final ReadOnlyStringWrapper facts = new ReadOnlyStringWrapper(this, "facts", "");
+
+    public TimelineViewModel(Clock clock) {
+        this.clock = clock;
+        token.addListener((obs, old, t) -> rebuild());
+        zone.addListener((obs, old, z) -> rebuild());
+    }
+
+    public ObjectProperty<TokenReport> tokenProperty() {
+        return token;
+    }
+
+    public ObjectProperty<ZoneId> zoneProperty() {
+        return zone;
+    }
+
+    public ReadOnlyObjectProperty<TokenTimeline> timelineProperty() {
+        return timeline.getReadOnlyProperty();
+    }
+
+    /** The instants to mark, in time order; they change with the token and the zone, not with time. */
+    public ReadOnlyObjectProperty<List<Marker>> markersProperty() {
+        return markers.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Instant> nowProperty() {
+        return now.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    /** Every fact as text: copyable, and what a screen reader reads for the drawing. */
+    public ReadOnlyStringProperty factsProperty() {
+        return facts.getReadOnlyProperty();
+    }
+
+    /** Moves "now" to the clock's instant; called every second while the window shows. */
+    public void tick() {
+        TokenReport t = token.get();
+        if (t == null || !t.decoded()) {
+            return;
+        }
+        Instant instant = clock.instant();
+        now.set(instant);
+        TokenTimeline current = TokenTimeline.of(t.kubernetes(), t.times(), instant);
+        timeline.set(current);
+        summary.set(current.summary(zone.get()));
+        facts.set(current.describe(zone.get()));
+    }
+
+    private void rebuild() {
+        TokenReport t = token.get();
+        if (t == null || !t.decoded()) {
+            timeline.set(null);
+            markers.set(List.of());
+            summary.set("");
+            facts.set("");
+            return;
+        }
+        TokenTimeline current = TokenTimeline.of(t.kubernetes(), t.times(), clock.instant());
+        timeline.set(current);
+        now.set(current.now());
+        markers.set(markersOf(current)); // the view redraws on this, so timeline and now are set first
+        tick();
+    }
+
+    private List<Marker> markersOf(TokenTimeline t) {
+        Map<Instant, List<String>> labels = new LinkedHashMap<>();
+        add(labels, t.issuedAt(), "iat");
+        add(labels, t.notBefore(), "nbf");
+        add(labels, t.refreshAt(), "kubelet refresh");
+        add(labels, t.warnAfter(), "warnafter");
+        add(labels, t.expiresAt(), "exp");
+        List<Marker> result = new ArrayList<>();
+        labels.forEach((at, names) -> result.add(new Marker(String.join(" · ", names), at, detail(at))));
+        result.sort((a, b) -> a.at().compareTo(b.at()));
+        return List.copyOf(result);
+    }
+
+    /** Exact time in the window's zone and in UTC, and how far from now. */
+    public String detail(Instant at) {
+        String local = TimeText.zoned(at, zone.get());
+        String utc = TimeText.utc(at);
+        return (zone.get().normalized().equals(ZoneOffset.UTC) ? utc : local + "\n" + utc)
+                + "\n" + TimeText.relative(at, clock.instant()) + "\n" + at.getEpochSecond() + " (epoch seconds)";
+    }
+
+    private static void add(Map<Instant, List<String>> labels, Instant at, String name) {
+        if (at != null) {
+            labels.computeIfAbsent(at, k -> new ArrayList<>()).add(name);
+        }
+    }
+}
