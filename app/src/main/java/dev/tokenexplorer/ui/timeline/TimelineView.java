@@ -76,7 +76,9 @@ public final class TimelineView extends VBox {
         nowLabel.setId("timeline-now");
         getChildren().addAll(drawing, createSummary());
 
-        model.markersProperty().addListener((obs, old, m) -> redraw());
+        // The view model registered its own listeners first, so it has rebuilt when these run.
+        model.tokenProperty().addListener((obs, old, t) -> redraw());
+        model.zoneProperty().addListener((obs, old, z) -> redraw());
         drawing.widthProperty().addListener((obs, old, w) -> redraw());
         model.nowProperty().addListener((obs, old, now) -> moveNow());
 
@@ -108,8 +110,14 @@ public final class TimelineView extends VBox {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox note = new HBox(6, scaleNote, spacer, copy);
         note.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(summary, Priority.ALWAYS);
-        return new VBox(2, summary, note);
+        Label missing = new Label();
+        missing.setId("timeline-missing");
+        missing.getStyleClass().add("timeline-note");
+        missing.setWrapText(true);
+        missing.textProperty().bind(model.missingProperty());
+        missing.visibleProperty().bind(model.missingProperty().isNotEmpty());
+        missing.managedProperty().bind(missing.visibleProperty());
+        return new VBox(2, summary, missing, note);
     }
 
     /** Builds the drawing for the current token and width; "now" moves separately. */

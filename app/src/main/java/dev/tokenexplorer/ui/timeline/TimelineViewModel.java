@@ -38,6 +38,7 @@ public final class TimelineViewModel {
     private final ReadOnlyObjectWrapper<Instant> now = new ReadOnlyObjectWrapper<>(this, "now");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ReadOnlyStringWrapper facts = new ReadOnlyStringWrapper(this, "facts", "");
+    private final ReadOnlyStringWrapper missing = new ReadOnlyStringWrapper(this, "missing", "");
 
     public TimelineViewModel(Clock clock) {
         this.clock = clock;
@@ -75,6 +76,11 @@ public final class TimelineViewModel {
         return facts.getReadOnlyProperty();
     }
 
+    /** The claims the token lacks and what that means: said, never guessed. Empty when none is missing. */
+    public ReadOnlyStringProperty missingProperty() {
+        return missing.getReadOnlyProperty();
+    }
+
     /** Moves "now" to the clock's instant; called every second while the window shows. */
     public void tick() {
         TokenReport t = token.get();
@@ -96,11 +102,13 @@ public final class TimelineViewModel {
             markers.set(List.of());
             summary.set("");
             facts.set("");
+            missing.set("");
             return;
         }
         TokenTimeline current = TokenTimeline.of(t.kubernetes(), t.times(), clock.instant());
         timeline.set(current);
         now.set(current.now());
+        missing.set(String.join(" ", current.missing()));
         markers.set(markersOf(current)); // the view redraws on this, so timeline and now are set first
         tick();
     }

@@ -1,0 +1,58 @@
+package dev.tokenexplorer.ui;
+
+import dev.tokenexplorer.core.token.TokenAnalyzer;
+import dev.tokenexplorer.support.Fixtures;
+import dev.tokenexplorer.ui.claims.ClaimRow;
+import dev.tokenexplorer.ui.token.TokenViewModel;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The details pane's state, without a toolkit. */
+class TokenViewModelTest {
+
+    private static final Instant NOW = Instant.parse("2022-08-19T12:08:00Z");
+
+    private final TokenViewModel model = new TokenViewModel(Clock.fixed(NOW, ZoneOffset.UTC));
+
+    private ClaimRow exp() {
+        return model.claimRowsProperty().get().stream().filter(r -> r.name().equals("exp")).findFirst().orElseThrow();
+    }
+
+    @Test
+    void datesShowInTheChosenZoneBesideUtc() {
+        model.zoneProperty().set(ZoneId.of("Europe/Berlin"));
+        model.tokenProperty().set(new TokenAnalyzer().analyze("token", Fixtures.text(Fixtures.PROJECTED), NOW, List.of()));
+
+        assertThat(exp().value()).isEqualTo("19 Aug 2023 13:49:01 CEST · 19 Aug 2023 11:49:01 UTC");
+        assertThat(exp().raw()).isEqualTo("1692445741");
+        assertThat(exp().when()).isEqualTo("in 12 months");
+
+        model.zoneProperty().set(ZoneOffset.UTC);
+
+        assertThat(exp().value()).isEqualTo("19 Aug 2023 11:49:01 UTC");
+    }
+
+    @Test
+    void titleAndSubtitleSayWhoAndWhatItIsBoundTo() {
+        model.tokenProperty().set(new TokenAnalyzer().analyze("Secret default/x data.token", Fixtures.text(Fixtures.PROJECTED), NOW, List.of()));
+
+        assertThat(model.titleProperty().get()).isEqualTo("Service account default/default");
+        assertThat(model.subtitleProperty().get()).isEqualTo("Bound to Pod default/busybox · found in Secret default/x data.token");
+        assertThat(model.payloadJsonProperty().get()).startsWith("{\n  \"aud\": [\n    \"https://kubernetes.default.svc.cluster.local\"\n  ],");
+    }
+
+    @Test
+    void malformedTokenShowsItsErrorAsAFinding() {
+        model.tokenProperty().set(new TokenAnalyzer().analyze("token", "eyJhbGciOiJub25lIn0.eyJ.", NOW, List.of()));
+
+        assertThat(model.titleProperty().get()).isEqualTo("This token could not be decoded");
+        assertThat(model.findings()).singleElement().satisfies(f -> assertThat(f.message()).contains("payload segment"));
+    }
+}
