@@ -4,6 +4,7 @@ import dev.tokenexplorer.core.input.InputFiles;
 import dev.tokenexplorer.core.input.InputRecognizer;
 import dev.tokenexplorer.core.input.InputType;
 import dev.tokenexplorer.core.input.RecognizedInput;
+import dev.tokenexplorer.core.keys.VerificationSettings;
 import dev.tokenexplorer.core.token.TokenAnalyzer;
 import dev.tokenexplorer.core.token.TokenReport;
 
@@ -27,21 +28,26 @@ public final class Analyzer {
     }
 
     public SourceReport analyzeText(String source, String text) {
-        Instant now = clock.instant();
-        return report(recognizer.recognize(source, text, now), now);
+        return analyzeText(source, text, VerificationSettings.NONE);
     }
 
-    public SourceReport analyzeFile(Path path) {
+    /** Analyses text, checking signatures, audiences and issuers against the given settings. */
+    public SourceReport analyzeText(String source, String text, VerificationSettings settings) {
+        Instant now = clock.instant();
+        return report(recognizer.recognize(source, text, now), now, settings);
+    }
+
+    public SourceReport analyzeFile(Path path, VerificationSettings settings) {
         InputFiles.Read read = InputFiles.read(path);
         if (read.error() != null) {
             return new SourceReport(path.toString(), InputType.UNKNOWN, read.error(), List.of(), List.of());
         }
-        return analyzeText(path.toString(), read.text());
+        return analyzeText(path.toString(), read.text(), settings);
     }
 
-    private SourceReport report(RecognizedInput input, Instant now) {
+    private SourceReport report(RecognizedInput input, Instant now, VerificationSettings settings) {
         List<TokenReport> reports = input.tokens().stream()
-                .map(t -> tokens.analyze(t.location(), t.compact(), now, t.context()))
+                .map(t -> tokens.analyze(t.location(), t.compact(), now, t.context(), settings))
                 .toList();
         return new SourceReport(input.source(), input.type(), input.error(), reports, input.notes());
     }

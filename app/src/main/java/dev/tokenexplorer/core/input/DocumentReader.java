@@ -1,6 +1,7 @@
 package dev.tokenexplorer.core.input;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tokenexplorer.core.keys.KeyReader;
 import dev.tokenexplorer.core.token.Finding;
 
 import java.time.Instant;
@@ -27,13 +28,13 @@ final class DocumentReader {
             return new Outcome(InputType.UNKNOWN, "a plain value (" + abbreviate(document.asText()) + "), not an object. " + InputRecognizer.EXPECTED);
         }
         JsonNode keys = document.get("keys");
-        if (keys != null && keys.isArray()) {
-            return jwks(keys, prefix, out);
+        if ((keys != null && keys.isArray()) || document.has("kty")) {
+            KeyReader.KeyLoad load = KeyReader.json("JWKS", document);
+            load.notes().forEach(n -> out.note(new Finding(n.severity(), n.code(), prefix + n.message())));
+            return new Outcome(InputType.JWKS, load.error());
         }
-        if (document.has("issuer") && document.has("jwks_uri")) {
-            return new Outcome(InputType.UNKNOWN, "This is an OpenID discovery document for issuer " + Nodes.text(document, "issuer")
-                    + ". Token Explorer never goes online: fetch its jwks_uri (" + Nodes.text(document, "jwks_uri")
-                    + ", or kubectl get --raw /openid/v1/jwks) and load that JWKS instead.");
+        if (KeyReader.isDiscoveryDocument(document)) {
+            return new Outcome(InputType.UNKNOWN, KeyReader.discoveryMessage(document));
         }
         String kind = Nodes.text(document, "kind");
         if ("Secret".equals(kind)) {
@@ -101,21 +102,6 @@ final class DocumentReader {
         return Finding.info("service-account", prefix + "ServiceAccount " + Nodes.qualified(sa)
                 + (names.isEmpty() ? " lists no Secrets." : " lists Secret(s) " + String.join(", ", names)
                 + ": listed token Secrets count as auto-generated, and the legacy-token cleaner may delete them once unused."));
-    }
-
-    private static Outcome jwks(JsonNode keys, String prefix, Collected out) {
-        List<String> described = new ArrayList<>();
-        for (JsonNode key : keys) {
-            String kty = Nodes.text(key, "kty");
-            String kid = Nodes.text(key, "kid");
-            String detail = "RSA".equals(kty) ? "RSA" : "EC".equals(kty) ? "EC " + Nodes.text(key, "crv") : String.valueOf(kty);
-            described.add(detail + (kid == null ? " (no kid)" : " kid " + kid) + (Nodes.text(key, "alg") == null ? "" : ", " + Nodes.text(key, "alg")));
-            if (key.has("d") || key.has("k")) {
-                out.note(Finding.warning("jwks-secret-material", prefix + "the JWKS holds private or secret key material (d or k): treat it as exposed."));
-            }
-        }
-        out.note(Finding.info("jwks", prefix + "a JWKS with " + keys.size() + " key(s): " + String.join("; ", described) + "."));
-        return Outcome.of(InputType.JWKS);
     }
 
     private static String abbreviate(String text) {

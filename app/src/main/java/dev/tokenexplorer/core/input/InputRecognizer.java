@@ -3,17 +3,14 @@ package dev.tokenexplorer.core.input;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tokenexplorer.core.json.Json;
 import dev.tokenexplorer.core.json.JsonReadException;
-import dev.tokenexplorer.core.keys.KeyDescriber;
+import dev.tokenexplorer.core.keys.KeyReader;
 import dev.tokenexplorer.core.keys.Pem;
 import dev.tokenexplorer.core.token.Finding;
-import dev.tokenexplorer.core.token.Severity;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.security.PublicKey;
-import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -147,58 +144,9 @@ public final class InputRecognizer {
     }
 
     private static RecognizedInput pem(String source, String text) {
-        List<Pem.Block> blocks = Pem.read(text);
-        if (blocks.isEmpty()) {
-            return RecognizedInput.failed(source, InputType.UNKNOWN, "The input has a -----BEGIN line but no complete PEM block: the matching -----END line is missing.");
-        }
-        List<Finding> notes = new ArrayList<>();
-        boolean allCertificates = true;
-        int readable = 0;
-        for (int i = 0; i < blocks.size(); i++) {
-            Pem.Block block = blocks.get(i);
-            String where = blocks.size() > 1 ? "PEM block " + (i + 1) + " (" + block.label() + ", line " + block.line() + ")" : block.label();
-            allCertificates &= block.label().equals("CERTIFICATE");
-            if (block.error() != null) {
-                notes.add(Finding.error("pem-unreadable", where + ": " + block.error() + "."));
-                continue;
-            }
-            Finding note = describePem(where, block);
-            readable += note.severity() == Severity.ERROR ? 0 : 1;
-            notes.add(note);
-        }
-        InputType type = allCertificates ? InputType.CERTIFICATE : InputType.PUBLIC_KEY;
-        String error = readable == 0 ? "None of the PEM blocks could be read: " + notes.get(0).message() : null;
-        return new RecognizedInput(source, type, error, List.of(), notes);
-    }
-
-    private static Finding describePem(String where, Pem.Block block) {
-        switch (block.label()) {
-            case "CERTIFICATE" -> {
-                Optional<X509Certificate> cert = KeyDescriber.certificate(block.der());
-                if (cert.isEmpty()) {
-                    return Finding.error("pem-unreadable", where + ": not a valid X.509 certificate.");
-                }
-                X509Certificate c = cert.get();
-                return Finding.info("certificate", where + ": " + c.getSubjectX500Principal().getName() + ", issued by "
-                        + c.getIssuerX500Principal().getName() + ", " + KeyDescriber.describe(c.getPublicKey())
-                        + ", valid until " + c.getNotAfter().toInstant() + ", Kubernetes key id " + KeyDescriber.kubernetesKeyId(c.getPublicKey()) + ".");
-            }
-            case "PUBLIC KEY", "RSA PUBLIC KEY" -> {
-                byte[] spki = block.label().equals("PUBLIC KEY") ? block.der() : KeyDescriber.spkiFromPkcs1(block.der());
-                Optional<PublicKey> key = KeyDescriber.publicKey(spki);
-                return key.map(k -> Finding.info("public-key", where + ": " + KeyDescriber.describe(k)
-                                + " public key, Kubernetes key id " + KeyDescriber.kubernetesKeyId(k) + "."))
-                        .orElseGet(() -> Finding.error("pem-unreadable", where + ": not an RSA or EC public key."));
-            }
-            case "PRIVATE KEY", "RSA PRIVATE KEY", "EC PRIVATE KEY" -> {
-                return Finding.warning("private-key", where + ": a private key. Only its public half is of use here, and nothing of it is kept; "
-                        + "treat a private key you pasted anywhere as exposed.");
-            }
-            default -> {
-                return Finding.error("pem-unsupported", where + ": PEM blocks of type " + block.label()
-                        + " are not read; expected CERTIFICATE, PUBLIC KEY or RSA PUBLIC KEY.");
-            }
-        }
+        KeyReader.KeyLoad load = KeyReader.read(source, text);
+        boolean certificates = Pem.read(text).stream().allMatch(b -> b.label().equals("CERTIFICATE"));
+        return new RecognizedInput(source, certificates ? InputType.CERTIFICATE : InputType.PUBLIC_KEY, load.error(), List.of(), load.notes());
     }
 
     private RecognizedInput documents(String source, List<JsonNode> documents, Instant now) {
@@ -217,8 +165,8 @@ public final class InputRecognizer {
             }
         }
         InputType type = overallType(types);
-        String error = type == InputType.UNKNOWN ? String.join(" ", errors) : null;
-        if (type != InputType.UNKNOWN) {
+        String error = !errors.isEmpty() && (type == InputType.UNKNOWN || documents.size() == 1) ? String.join(" ", errors) : null;
+        if (error == null) {
             errors.forEach(e -> out.note(Finding.warning("document-not-recognised", e)));
         }
         return new RecognizedInput(source, type, error, out.tokens, out.notes);

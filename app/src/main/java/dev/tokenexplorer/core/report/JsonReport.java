@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tokenexplorer.core.SourceReport;
 import dev.tokenexplorer.core.json.Json;
+import dev.tokenexplorer.core.keys.LoadedKey;
 import dev.tokenexplorer.core.token.Finding;
 import dev.tokenexplorer.core.token.TokenReport;
 
@@ -24,11 +25,11 @@ public final class JsonReport {
     private JsonReport() {
     }
 
-    public static String write(List<SourceReport> sources) {
-        return Json.pretty(tree(sources));
+    public static String write(List<SourceReport> sources, List<LoadedKey> keys) {
+        return Json.pretty(tree(sources, keys));
     }
 
-    public static ObjectNode tree(List<SourceReport> sources) {
+    public static ObjectNode tree(List<SourceReport> sources, List<LoadedKey> keys) {
         JsonNodeFactory f = Json.nodes();
         ObjectNode root = f.objectNode();
         ArrayNode inputs = root.putArray("inputs");
@@ -40,6 +41,15 @@ public final class JsonReport {
             ArrayNode tokens = input.putArray("tokens");
             source.tokens().forEach(t -> tokens.add(token(t)));
             findings(input.putArray("notes"), source.notes());
+        }
+        ArrayNode keyArray = root.putArray("keys");
+        for (LoadedKey key : keys) {
+            ObjectNode k = keyArray.addObject();
+            k.put("source", key.source());
+            k.put("type", key.description());
+            k.put("kid", key.jwksKid());
+            k.put("kubernetesKeyId", key.kubernetesKid());
+            k.put("note", key.note());
         }
         return root;
     }
@@ -61,6 +71,8 @@ public final class JsonReport {
         node.put("status", ok ? t.status().id() : null);
         node.put("signature", ok ? t.signature().id() : null);
         findings(node.putArray("findings"), t.findings());
+        node.put("verifiedBy", t.verifiedBy());
+        node.put("revokedBy", t.revokedBy());
         node.set("timeline", ok ? timeline(t.timeline()) : null);
         return node;
     }

@@ -1,6 +1,8 @@
 package dev.tokenexplorer.core.report;
 
 import dev.tokenexplorer.core.SourceReport;
+import dev.tokenexplorer.core.keys.KeyReader;
+import dev.tokenexplorer.core.keys.LoadedKey;
 import dev.tokenexplorer.core.time.TimeText;
 import dev.tokenexplorer.core.token.Finding;
 import dev.tokenexplorer.core.token.TimeClaims;
@@ -19,8 +21,12 @@ public final class TextReport {
     private TextReport() {
     }
 
-    public static String write(List<SourceReport> sources, Instant now) {
+    public static String write(List<SourceReport> sources, List<LoadedKey> keys, Instant now) {
         StringBuilder out = new StringBuilder();
+        if (!keys.isEmpty()) {
+            out.append("== keys\n");
+            keys.forEach(key -> finding(out, KeyReader.describe(key.source(), key), "  "));
+        }
         for (SourceReport source : sources) {
             if (out.length() > 0) {
                 out.append('\n');
@@ -56,7 +62,11 @@ public final class TextReport {
             line(out, "audiences", t.jwt().claims().get("aud").toString());
         }
         line(out, "status", t.status().id());
-        line(out, "signature", t.signature().id() + t.jwt().algorithm().map(a -> " (" + a + t.jwt().keyId().map(k -> ", kid " + k).orElse("") + ")").orElse(""));
+        line(out, "signature", t.signature().id() + (t.verifiedBy() == null ? "" : " by " + t.verifiedBy())
+                + t.jwt().algorithm().map(a -> " (" + a + t.jwt().keyId().map(k -> ", kid " + k).orElse("") + ")").orElse(""));
+        if (t.revokedBy() != null) {
+            line(out, "revoked by", t.revokedBy());
+        }
         date(out, "issued at", t.times().issuedAt(), now);
         date(out, "not before", t.times().notBefore(), now);
         date(out, "expires at", t.times().expiresAt(), now);

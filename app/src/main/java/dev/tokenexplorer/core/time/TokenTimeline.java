@@ -1,6 +1,7 @@
 package dev.tokenexplorer.core.time;
 
 import dev.tokenexplorer.core.token.KubernetesClaims;
+import dev.tokenexplorer.core.token.Revocation;
 import dev.tokenexplorer.core.token.TimeClaims;
 import dev.tokenexplorer.core.token.TokenKind;
 
@@ -21,6 +22,7 @@ import java.util.Locale;
  * @param effectiveExpiry warnafter for an extended token, exp otherwise, null when it never expires
  * @param refreshAt       when the kubelet replaces a pod's token: iat + min(80 % of the TTL, 24 h),
  *                        the TTL being the requested one (warnafter − iat) for an extended token
+ * @param revocation      what makes it stop working (see {@link Revocation})
  * @param missing         sentences naming the claims that are absent and what that means
  */
 public record TokenTimeline(Instant now,
@@ -83,23 +85,13 @@ public record TokenTimeline(Instant now,
         if (iat == null) missing.add("No iat: when it was issued is unknown" + (k8s.kind() == TokenKind.BOUND_POD ? ", so the kubelet's refresh point cannot be told." : "."));
         if (nbf == null && k8s.kind() != TokenKind.LEGACY) missing.add("No nbf: nothing says when it starts to be valid.");
         if (exp == null) missing.add(k8s.kind() == TokenKind.LEGACY ? "No exp, as with every legacy token: it never expires." : "No exp: it never expires.");
-        return new TokenTimeline(now, iat, nbf, exp, warn, effective, refresh, LEEWAY, phases, current, k8s.kind(), revocation(k8s), missing);
+        return new TokenTimeline(now, iat, nbf, exp, warn, effective, refresh, LEEWAY, phases, current, k8s.kind(), Revocation.describe(k8s, times), missing);
     }
 
     private static Instant latest(Instant a, Instant b) {
         if (a == null) return b;
         if (b == null) return a;
         return a.isAfter(b) ? a : b;
-    }
-
-    private static String revocation(KubernetesClaims k8s) {
-        if (k8s.kind() == TokenKind.LEGACY) {
-            return "It works until " + (k8s.legacySecretName() == null ? "its Secret" : "Secret "
-                    + (k8s.namespace() == null ? "" : k8s.namespace() + "/") + k8s.legacySecretName()) + " is deleted.";
-        }
-        String bound = k8s.boundDescription();
-        return bound == null ? null : "It also stops working once " + (k8s.pod() != null ? k8s.pod().describe(k8s.namespace())
-                : k8s.secret() != null ? k8s.secret().describe(k8s.namespace()) : bound) + " is deleted.";
     }
 
     /** Whether exp was stretched beyond the requested lifetime (warnafter before exp). */
@@ -175,7 +167,7 @@ public record TokenTimeline(Instant now,
         fact(lines, "Effective expiry", effectiveExpiry, zone);
         fact(lines, "Now", now, zone);
         lines.add("Phase now: " + phase.title() + " (the API server allows " + leeway.getSeconds() + " s of clock skew around nbf and exp).");
-        if (revocation != null && effectiveExpiry != null) lines.add(revocation);
+        if (revocation != null) lines.add(revocation);
         lines.addAll(missing);
         return String.join("\n", lines);
     }

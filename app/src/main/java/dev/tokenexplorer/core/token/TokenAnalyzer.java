@@ -1,5 +1,8 @@
 package dev.tokenexplorer.core.token;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tokenexplorer.core.keys.SignatureVerifier;
+import dev.tokenexplorer.core.keys.VerificationSettings;
 import dev.tokenexplorer.core.time.TimeText;
 import dev.tokenexplorer.core.time.TokenTimeline;
 
@@ -21,25 +24,32 @@ public final class TokenAnalyzer {
     private final JwtDecoder decoder = new JwtDecoder();
 
     public TokenReport analyze(String location, String compact, Instant now, List<Finding> contextFindings) {
+        return analyze(location, compact, now, contextFindings, VerificationSettings.NONE);
+    }
+
+    public TokenReport analyze(String location, String compact, Instant now, List<Finding> contextFindings, VerificationSettings settings) {
         JwtDecoder.Decoding decoding = decoder.decode(compact);
         if (decoding instanceof JwtDecoder.Decoded decoded) {
-            return analyze(location, decoded.jwt(), now, contextFindings);
+            return analyze(location, decoded.jwt(), now, contextFindings, settings);
         }
         return TokenReport.malformed(location, ((JwtDecoder.Malformed) decoding).message());
     }
 
-    public TokenReport analyze(String location, DecodedJwt jwt, Instant now, List<Finding> contextFindings) {
+    public TokenReport analyze(String location, DecodedJwt jwt, Instant now, List<Finding> contextFindings, VerificationSettings settings) {
         KubernetesClaims k8s = KubernetesClaims.of(jwt.claims());
         TimeClaims times = TimeClaims.of(jwt.claims());
         TokenStatus status = status(times, now.getEpochSecond());
-        SignatureStatus signature = isUnsigned(jwt) ? SignatureStatus.UNSIGNED : SignatureStatus.UNVERIFIED;
+        SignatureVerifier.Verification verification = SignatureVerifier.verify(jwt, settings.keys());
 
         List<Finding> findings = new ArrayList<>(contextFindings);
+        findings.addAll(verification.findings());
+        expectationFindings(jwt, k8s, settings, findings);
         headerFindings(jwt, findings);
         kubernetesFindings(jwt, k8s, findings);
         timeFindings(k8s, times, status, now, findings);
         findings.sort((a, b) -> a.severity().compareTo(b.severity()));
-        return new TokenReport(location, null, jwt, k8s, times, status, signature, TokenTimeline.of(k8s, times, now), findings);
+        return new TokenReport(location, null, jwt, k8s, times, status, verification.status(), verification.verifiedBy(),
+                TokenTimeline.of(k8s, times, now), findings);
     }
 
     /** The API server's verdict on the time claims at {@code now} (epoch seconds). */
@@ -58,6 +68,37 @@ public final class TokenAnalyzer {
             return TokenStatus.STALE;
         }
         return TokenStatus.ACTIVE;
+    }
+
+    /** The API server's audience and issuer checks, against what the user said their cluster accepts. */
+    private static void expectationFindings(DecodedJwt jwt, KubernetesClaims k8s, VerificationSettings settings, List<Finding> out) {
+        String iss = jwt.claimText("iss").orElse(null);
+        if (!settings.issuers().isEmpty() && k8s.kind() != TokenKind.LEGACY && !settings.issuers().contains(iss)) {
+            out.add(Finding.error("issuer-not-accepted", "iss " + (iss == null ? "is missing" : "\"" + iss + "\" is not")
+                    + " among the expected issuers " + quoted(settings.issuers()) + ": the API server's service account authenticator "
+                    + "would pass the token on as not its own (--service-account-issuer)."));
+        }
+        if (settings.audiences().isEmpty()) {
+            return;
+        }
+        JsonNode aud = jwt.claims().get("aud");
+        List<String> audiences = new ArrayList<>();
+        if (aud != null && aud.isTextual()) {
+            audiences.add(aud.asText());
+        } else if (aud != null && aud.isArray()) {
+            aud.forEach(a -> audiences.add(a.asText()));
+        }
+        if (audiences.isEmpty() && k8s.kind() == TokenKind.LEGACY) {
+            out.add(Finding.info("legacy-audience", "A legacy token has no aud: the API server treats it as meant for its own audiences "
+                    + quoted(settings.audiences()) + "."));
+        } else if (audiences.stream().noneMatch(settings.audiences()::contains)) {
+            out.add(Finding.error("audience-mismatch", "The API server would reject it: \"token audiences " + quoted(audiences)
+                    + " is invalid for the target audiences " + quoted(settings.audiences()) + "\"."));
+        }
+    }
+
+    private static String quoted(java.util.Collection<String> values) {
+        return values.stream().sorted().map(v -> "\"" + v + "\"").collect(java.util.stream.Collectors.joining(",", "[", "]"));
     }
 
     private static boolean isUnsigned(DecodedJwt jwt) {

@@ -15,6 +15,7 @@ public record TokenReport(String location,
                           TimeClaims times,
                           TokenStatus status,
                           SignatureStatus signature,
+                          String verifiedBy,
                           TokenTimeline timeline,
                           List<Finding> findings) {
 
@@ -23,7 +24,7 @@ public record TokenReport(String location,
     }
 
     public static TokenReport malformed(String location, String error) {
-        return new TokenReport(location, error, null, null, null, null, null, null, List.of());
+        return new TokenReport(location, error, null, null, null, null, null, null, null, List.of());
     }
 
     public boolean decoded() {
@@ -32,6 +33,11 @@ public record TokenReport(String location,
 
     public TokenKind kind() {
         return kubernetes == null ? null : kubernetes.kind();
+    }
+
+    /** What makes it stop working, or null for a token that is not a service account's. */
+    public String revokedBy() {
+        return decoded() ? Revocation.describe(kubernetes, times) : null;
     }
 
     /** The most severe finding's severity, or null when there are none. */

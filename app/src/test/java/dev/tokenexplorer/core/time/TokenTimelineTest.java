@@ -107,7 +107,7 @@ class TokenTimelineTest {
         assertThat(t.effectiveExpiry()).isNull();
         assertThat(t.refreshAt()).isNull();
         assertThat(t.phases()).extracting(PhaseSpan::phase).containsExactly(Phase.VALID);
-        assertThat(t.summary(ZoneOffset.UTC)).isEqualTo("Never expires. It works until Secret default/default-token-57llx is deleted.");
+        assertThat(t.summary(ZoneOffset.UTC)).isEqualTo("Never expires. Works until Secret default/default-token-57llx is deleted, or service account default/default is deleted or re-created.");
         assertThat(t.missing()).containsExactly("No iat: when it was issued is unknown.", "No exp, as with every legacy token: it never expires.");
     }
 
@@ -117,7 +117,7 @@ class TokenTimelineTest {
 
         assertThat(facts).contains("Issued (iat): 19 Aug 2022 11:49:01 UTC", "Kubelet refresh: 19 Aug 2022 12:37:06 UTC",
                 "Warn after: 19 Aug 2022 12:49:08 UTC", "Expires (exp): 19 Aug 2023 11:49:01 UTC", "Phase now: Valid",
-                "It also stops working once Pod default/busybox is deleted.");
+                "Stops working when Pod default/busybox (uid d822ba5f-4290-4bca-94ce-f3bc0dca2e36) is deleted, or at exp (19 Aug 2023 11:49:01 UTC).");
     }
 
     @Test

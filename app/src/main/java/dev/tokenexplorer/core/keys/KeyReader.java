@@ -1,0 +1,263 @@
+package dev.tokenexplorer.core.keys;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tokenexplorer.core.json.Json;
+import dev.tokenexplorer.core.json.JsonReadException;
+import dev.tokenexplorer.core.token.Finding;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.OctetSequenceJsonWebKey;
+import org.jose4j.lang.JoseException;
+
+import java.math.BigInteger;
+import java.security.AlgorithmParameters;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.ECParameterSpec;
+import java.security.spec.ECPoint;
+import java.security.spec.ECPublicKeySpec;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAPublicKeySpec;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads verification keys from what a user has: {@code sa.pub} (one or several PEM blocks, as
+ * {@code --service-account-key-file} allows), a certificate, the cluster's JWKS
+ * ({@code /openid/v1/jwks}) or a single JWK, or a private key, of which only the public half is
+ * kept. Nothing is fetched: an OpenID discovery document gets a message pointing to its JWKS.
+ */
+public final class KeyReader {
+
+    /** The keys read from one input, what was said about them, or why there are none. */
+    public record KeyLoad(List<LoadedKey> keys, List<Finding> notes, String error) {
+        public KeyLoad {
+            keys = List.copyOf(keys);
+            notes = List.copyOf(notes);
+        }
+
+        static KeyLoad failed(String error) {
+            return new KeyLoad(List.of(), List.of(), error);
+        }
+    }
+
+    private static final Map<String, String> CURVES = Map.of(
+            "1.2.840.10045.3.1.7", "secp256r1",
+            "1.3.132.0.34", "secp384r1",
+            "1.3.132.0.35", "secp521r1");
+    private static final String EC_PUBLIC_KEY_OID = "1.2.840.10045.2.1";
+
+    private KeyReader() {
+    }
+
+    public static KeyLoad read(String source, String text) {
+        String trimmed = text == null ? "" : text.strip();
+        if (trimmed.isEmpty()) {
+            return KeyLoad.failed("There is nothing to read: paste a public key, certificate or JWKS.");
+        }
+        if (Pem.looksLikePem(trimmed)) {
+            return pem(source, trimmed);
+        }
+        if (trimmed.startsWith("{")) {
+            try {
+                return json(source, Json.parse(trimmed));
+            } catch (JsonReadException e) {
+                return KeyLoad.failed("This looks like JSON but is not valid: " + e.getMessage() + ".");
+            }
+        }
+        return KeyLoad.failed("Not a key: expected a PEM public key, certificate or private key (-----BEGIN …-----), or a JWKS ({\"keys\":[…]}).");
+    }
+
+    /** An HMAC secret the user gave explicitly as a secret: the only way HS256/384/512 is ever checked. */
+    public static LoadedKey hmacSecret(String source, byte[] secret) {
+        return new LoadedKey(source, "HMAC secret (" + secret.length + " bytes)", null, null,
+                new org.jose4j.keys.HmacKey(secret.clone()), "given explicitly as a shared secret");
+    }
+
+    private static KeyLoad pem(String source, String text) {
+        List<LoadedKey> keys = new ArrayList<>();
+        List<Finding> notes = new ArrayList<>();
+        List<Pem.Block> blocks = Pem.read(text);
+        if (blocks.isEmpty()) {
+            return KeyLoad.failed("The text has a -----BEGIN line but no complete PEM block: the matching -----END line is missing.");
+        }
+        for (int i = 0; i < blocks.size(); i++) {
+            Pem.Block block = blocks.get(i);
+            String where = blocks.size() > 1 ? "PEM block " + (i + 1) + " (" + block.label() + ", line " + block.line() + ")" : block.label();
+            String name = blocks.size() > 1 ? source + " #" + (i + 1) : source;
+            if (block.error() != null) {
+                notes.add(Finding.error("pem-unreadable", where + ": " + block.error() + "."));
+                continue;
+            }
+            try {
+                LoadedKey key = pemKey(name, block);
+                keys.add(key);
+                notes.add(describe(where, key));
+            } catch (IllegalArgumentException | GeneralSecurityException e) {
+                notes.add(Finding.error("pem-unreadable", where + ": " + message(e)));
+            }
+        }
+        return new KeyLoad(keys, notes, keys.isEmpty() ? "No key could be read: " + notes.get(0).message() : null);
+    }
+
+    private static String message(Exception e) {
+        return e instanceof IllegalArgumentException && e.getMessage() != null ? e.getMessage() : "not a valid key of this type.";
+    }
+
+    private static LoadedKey pemKey(String source, Pem.Block block) throws GeneralSecurityException {
+        byte[] der = block.der();
+        switch (block.label()) {
+            case "PUBLIC KEY", "RSA PUBLIC KEY" -> {
+                byte[] spki = block.label().equals("PUBLIC KEY") ? der : KeyDescriber.spkiFromPkcs1(der);
+                PublicKey key = KeyDescriber.publicKey(spki).orElseThrow(() -> new IllegalArgumentException("not an RSA or EC public key."));
+                return publicKey(source, key, null);
+            }
+            case "CERTIFICATE" -> {
+                X509Certificate cert = KeyDescriber.certificate(der).orElseThrow(() -> new IllegalArgumentException("not a valid X.509 certificate."));
+                return publicKey(source, cert.getPublicKey(), "from the certificate of " + cert.getSubjectX500Principal().getName()
+                        + ", issued by " + cert.getIssuerX500Principal().getName() + ", valid until " + cert.getNotAfter().toInstant());
+            }
+            case "RSA PRIVATE KEY" -> {
+                List<Der.Element> fields = Der.read(der).children();
+                if (fields.size() < 3) throw new IllegalArgumentException("not a PKCS#1 RSA private key.");
+                PublicKey key = KeyFactory.getInstance("RSA").generatePublic(
+                        new RSAPublicKeySpec(new BigInteger(1, fields.get(1).content()), new BigInteger(1, fields.get(2).content())));
+                return publicKey(source, key, PRIVATE_NOTE);
+            }
+            case "EC PRIVATE KEY" -> {
+                return publicKey(source, ecPublicFromSec1(der, null), PRIVATE_NOTE);
+            }
+            case "PRIVATE KEY" -> {
+                return publicKey(source, publicFromPkcs8(der), PRIVATE_NOTE);
+            }
+            default -> throw new IllegalArgumentException("PEM blocks of type " + block.label()
+                    + " are not keys Token Explorer reads; expected PUBLIC KEY, RSA PUBLIC KEY, CERTIFICATE or a private key.");
+        }
+    }
+
+    private static final String PRIVATE_NOTE = "public half of a private key; the private key was not kept";
+
+    private static PublicKey publicFromPkcs8(byte[] der) throws GeneralSecurityException {
+        try {
+            var key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
+            if (key instanceof RSAPrivateCrtKey rsa) {
+                return KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(rsa.getModulus(), rsa.getPublicExponent()));
+            }
+        } catch (GeneralSecurityException notRsa) {
+            // an EC key, read below
+        }
+        List<Der.Element> fields = Der.read(der).children();
+        if (fields.size() < 3) throw new IllegalArgumentException("not a PKCS#8 private key.");
+        List<Der.Element> algorithm = fields.get(1).children();
+        if (algorithm.size() < 2 || !EC_PUBLIC_KEY_OID.equals(Der.oid(algorithm.get(0).content()))) {
+            throw new IllegalArgumentException("a private key of a kind Kubernetes does not use (only RSA and EC are).");
+        }
+        return ecPublicFromSec1(fields.get(2).content(), Der.oid(algorithm.get(1).content()));
+    }
+
+    /** SEC1 ECPrivateKey: { version, privateKey, [0] curve, [1] publicKey }; the public point is usually there. */
+    private static PublicKey ecPublicFromSec1(byte[] der, String curveOid) throws GeneralSecurityException {
+        byte[] point = null;
+        for (Der.Element field : Der.read(der).children()) {
+            if (field.tag() == 0xa0 && curveOid == null) {
+                curveOid = Der.oid(Der.read(field.content()).content());
+            } else if (field.tag() == 0xa1) {
+                byte[] bits = Der.read(field.content()).content();
+                point = Arrays.copyOfRange(bits, 1, bits.length);
+            }
+        }
+        String curve = CURVES.get(curveOid);
+        if (curve == null) throw new IllegalArgumentException("an EC key on a curve Kubernetes does not use (" + curveOid + ").");
+        if (point == null || point.length == 0 || point[0] != 0x04) {
+            throw new IllegalArgumentException("this EC private key does not carry its public key; load the public key instead.");
+        }
+        int size = (point.length - 1) / 2;
+        BigInteger x = new BigInteger(1, Arrays.copyOfRange(point, 1, 1 + size));
+        BigInteger y = new BigInteger(1, Arrays.copyOfRange(point, 1 + size, point.length));
+        AlgorithmParameters parameters = AlgorithmParameters.getInstance("EC");
+        parameters.init(new ECGenParameterSpec(curve));
+        return KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(new ECPoint(x, y), parameters.getParameterSpec(ECParameterSpec.class)));
+    }
+
+    private static LoadedKey publicKey(String source, PublicKey key, String note) {
+        return new LoadedKey(source, KeyDescriber.describe(key), null, KeyDescriber.kubernetesKeyId(key), key, note);
+    }
+
+    /** Whether a JSON document is an OpenID discovery document rather than keys. */
+    public static boolean isDiscoveryDocument(JsonNode document) {
+        return document.has("issuer") && document.has("jwks_uri");
+    }
+
+    /** What to say of a discovery document: where its keys are, since the app never goes online. */
+    public static String discoveryMessage(JsonNode document) {
+        return "This is an OpenID discovery document for issuer " + document.get("issuer").asText()
+                + ": it names the keys but does not hold them. Token Explorer never goes online, so fetch its jwks_uri ("
+                + document.get("jwks_uri").asText() + ", or kubectl get --raw /openid/v1/jwks) and load that JWKS.";
+    }
+
+    /** Keys from a parsed JWKS ({"keys":[…]}) or single JWK. */
+    public static KeyLoad json(String source, JsonNode document) {
+        if (isDiscoveryDocument(document)) {
+            return KeyLoad.failed(discoveryMessage(document));
+        }
+        JsonNode keys = document.get("keys");
+        List<JsonNode> entries = new ArrayList<>();
+        if (keys != null && keys.isArray()) {
+            keys.forEach(entries::add);
+        } else if (document.has("kty")) {
+            entries.add(document);
+        } else {
+            return KeyLoad.failed("This JSON is neither a JWKS ({\"keys\":[…]}) nor a single JWK (it has no \"kty\").");
+        }
+        List<LoadedKey> loaded = new ArrayList<>();
+        List<Finding> notes = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            String where = entries.size() > 1 ? "JWKS key " + (i + 1) : "JWK";
+            try {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> params = Json.writer().treeToValue(entries.get(i), Map.class);
+                JsonWebKey jwk = JsonWebKey.Factory.newJwk(params);
+                LoadedKey key = jwkKey(entries.size() > 1 ? source + " #" + (i + 1) : source, jwk);
+                loaded.add(key);
+                notes.add(describe(where, key));
+                if (entries.get(i).has("d")) {
+                    notes.add(Finding.warning("jwk-private", where + " holds a private key (d): only its public half is used; treat the private key as exposed."));
+                }
+            } catch (JoseException | IllegalArgumentException | ClassCastException | com.fasterxml.jackson.core.JsonProcessingException e) {
+                notes.add(Finding.error("jwk-unreadable", where + " cannot be read: " + (e.getMessage() == null ? "invalid key" : e.getMessage()) + "."));
+            }
+        }
+        return new KeyLoad(loaded, notes, loaded.isEmpty() ? "No key in this JWKS could be read" + (notes.isEmpty() ? "." : ": " + notes.get(0).message()) : null);
+    }
+
+    private static LoadedKey jwkKey(String source, JsonWebKey jwk) {
+        if (jwk instanceof OctetSequenceJsonWebKey oct) {
+            byte[] secret = oct.getOctetSequence();
+            return new LoadedKey(source, "HMAC secret (" + secret.length + " bytes)", jwk.getKeyId(), null,
+                    new org.jose4j.keys.HmacKey(secret), "a symmetric key (kty oct) from a JWK");
+        }
+        PublicKey key = jwk.getPublicKey();
+        if (key == null) {
+            throw new IllegalArgumentException("no public key");
+        }
+        return new LoadedKey(source, KeyDescriber.describe(key), jwk.getKeyId(), KeyDescriber.kubernetesKeyId(key), key, null);
+    }
+
+    /** A sentence about a key: what it is and the ids a token's kid may name it by. */
+    public static Finding describe(String where, LoadedKey key) {
+        StringBuilder s = new StringBuilder(where).append(": ").append(key.description());
+        if (!key.isSecret()) s.append(" public key");
+        if (key.jwksKid() != null) s.append(", kid ").append(key.jwksKid());
+        if (key.kubernetesKid() != null) s.append(", Kubernetes key id ").append(key.kubernetesKid());
+        if (key.note() != null) s.append(" (").append(key.note()).append(")");
+        s.append('.');
+        return key.note() != null && key.note().startsWith("public half")
+                ? Finding.warning("private-key", s + " Treat a private key you pasted anywhere as exposed.")
+                : Finding.info(key.isSecret() ? "secret-key" : "public-key", s.toString());
+    }
+}
