@@ -158,6 +158,72 @@ class InspectCommandTest {
     }
 
     @Test
+    void keyVerifiesAndNamesTheKey(@TempDir Path dir) throws Exception {
+        Path token = Files.writeString(dir.resolve("token.jwt"), dev.tokenexplorer.support.TestTokens.rs256(
+                "{\"iss\":\"kubernetes/serviceaccount\",\"kubernetes.io/serviceaccount/namespace\":\"default\","
+                        + "\"kubernetes.io/serviceaccount/secret.name\":\"s\",\"kubernetes.io/serviceaccount/service-account.name\":\"a\","
+                        + "\"kubernetes.io/serviceaccount/service-account.uid\":\"u\",\"sub\":\"system:serviceaccount:default:a\"}"));
+
+        Run ok = run("", "inspect", "--format", "json", "--strict", "--key", fixture("kubernetes-test-keys/rsa_public.pem"), token.toString());
+        Run wrong = run("", "inspect", "--format", "json", "--strict", "--key", fixture("kubernetes-test-keys/other_rsa_public.pem"), token.toString());
+
+        assertThat(ok.exit()).isZero();
+        assertThat(ok.json().at("/inputs/0/tokens/0/signature").asText()).isEqualTo("verified");
+        assertThat(ok.json().at("/inputs/0/tokens/0/verifiedBy").asText()).isEqualTo(dev.tokenexplorer.support.TestTokens.RSA_KID);
+        assertThat(ok.json().at("/keys/0/kubernetesKeyId").asText()).isEqualTo(dev.tokenexplorer.support.TestTokens.RSA_KID);
+        assertThat(ok.json().at("/inputs/0/tokens/0/revokedBy").asText()).startsWith("Works until Secret default/s is deleted");
+        assertThat(wrong.exit()).isEqualTo(1);
+        assertThat(wrong.json().at("/inputs/0/tokens/0/signature").asText()).isEqualTo("invalid");
+    }
+
+    @ParameterizedTest(name = "--strict on {0} exits {1}")
+    @CsvSource(textBlock = """
+            seed-v1.24-projected-bound-pod.jwt, 2022-08-19T12:00:00Z, 0
+            seed-v1.24-projected-bound-pod.jwt, 2023-09-01T00:00:00Z, 1
+            seed-v1.24-projected-bound-pod.jwt, 2022-08-19T11:00:00Z, 1
+            rfc7515/rfc7515_A.5.jwsc,           2010-01-01T00:00:00Z, 1
+            """)
+    void strictFailsExpiredNotYetValidAndUnsignedTokens(String file, String now, int exit) {
+        assertThat(run("", "inspect", "--strict", "--now", now, fixture(file)).exit()).isEqualTo(exit);
+    }
+
+    @Test
+    void strictStillExitsTwoForUnreadableInput(@TempDir Path dir) throws Exception {
+        Path garbage = Files.writeString(dir.resolve("x.txt"), "not a token");
+
+        assertThat(run("", "inspect", "--strict", fixture("rfc7515/rfc7515_A.5.jwsc"), garbage.toString()).exit()).isEqualTo(2);
+    }
+
+    @Test
+    void hmacSecretFileVerifiesHs256(@TempDir Path dir) throws Exception {
+        Path secret = Files.write(dir.resolve("secret"), "a shared secret that is long enough\n".getBytes(StandardCharsets.UTF_8));
+        String token = dev.tokenexplorer.support.TestTokens.sign("{\"sub\":\"x\"}", "HS256",
+                new org.jose4j.keys.HmacKey("a shared secret that is long enough".getBytes(StandardCharsets.UTF_8)), null);
+
+        Run run = run(token, "inspect", "--format", "json", "--hmac-secret-file", secret.toString(), "--key", fixture("kubernetes-test-keys/rsa_public.pem"));
+
+        assertThat(run.json().at("/inputs/0/tokens/0/signature").asText()).isEqualTo("verified");
+        assertThat(run.json().at("/inputs/0/tokens/0/verifiedBy").asText()).isEqualTo("secret");
+    }
+
+    @Test
+    void unreadableKeyExitsTwoWithTheReason(@TempDir Path dir) throws Exception {
+        Path notAKey = Files.writeString(dir.resolve("key.pem"), "hello");
+
+        Run run = run("", "inspect", "--key", notAKey.toString(), fixture(Fixtures.PROJECTED));
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("cannot use key").contains("Not a key");
+    }
+
+    @Test
+    void audienceMismatchIsAFinding() throws Exception {
+        Run run = run("", "inspect", "--format", "json", "--audience", "vault", "--now", "2022-08-19T12:00:00Z", fixture(Fixtures.PROJECTED));
+
+        assertThat(run.json().at("/inputs/0/tokens/0/findings").findValuesAsText("code")).contains("audience-mismatch");
+    }
+
+    @Test
     void onlySubcommandsAreCommandLineInvocations() {
         assertThat(TokenExplorerCommand.wantsCli(new String[]{"inspect", "x"})).isTrue();
         assertThat(TokenExplorerCommand.wantsCli(new String[]{"--help"})).isTrue();

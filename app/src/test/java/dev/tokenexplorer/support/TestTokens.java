@@ -19,13 +19,20 @@ public final class TestTokens {
 
     /** The kid Kubernetes derives for rsa_public.pem. */
     public static final String RSA_KID = "JHJehTTTZlsspKHT-GaJxK7Kd1NQgZJu3fyK6K_QDYU";
+    /** The kid Kubernetes derives for ecdsa_p256_public.pem. */
+    public static final String EC_KID = "SoABiieYuNx4UdqYvZRVeuC6SihxgLrhLy9peHMHpTc";
 
     private TestTokens() {
     }
 
     /** Signs the payload JSON exactly as written, RS256, with the Kubernetes test RSA key. */
     public static String rs256(String payloadJson) {
-        return sign(payloadJson, AlgorithmIdentifiers.RSA_USING_SHA256, rsaPrivateKey());
+        return sign(payloadJson, AlgorithmIdentifiers.RSA_USING_SHA256, rsaPrivateKey(), RSA_KID);
+    }
+
+    /** Signs the payload JSON, ES256, with the Kubernetes test P-256 key. */
+    public static String es256(String payloadJson) {
+        return sign(payloadJson, AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256, ecPrivateKey(), EC_KID);
     }
 
     /** A token with alg none: header {"alg":"none"} and an empty signature. */
@@ -37,13 +44,17 @@ public final class TestTokens {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String sign(String payloadJson, String alg, PrivateKey key) {
+    /** Signs with any key and header kid (null for none); key validation is off so tests can use odd keys. */
+    public static String sign(String payloadJson, String alg, java.security.Key key, String kid) {
         try {
             JsonWebSignature jws = new JsonWebSignature();
             jws.setPayload(payloadJson);
             jws.setAlgorithmHeaderValue(alg);
-            jws.setKeyIdHeaderValue(RSA_KID);
+            if (kid != null) {
+                jws.setKeyIdHeaderValue(kid);
+            }
             jws.setKey(key);
+            jws.setDoKeyValidation(false);
             return jws.getCompactSerialization();
         } catch (JoseException e) {
             throw new IllegalStateException(e);
@@ -63,6 +74,24 @@ public final class TestTokens {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** ecdsa_p256_private.pem is SEC1 ("EC PRIVATE KEY"); wrap it into PKCS#8 with the P-256 curve. */
+    public static PrivateKey ecPrivateKey() {
+        try {
+            return KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(ecPkcs8()));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The P-256 test key as PKCS#8 that, as openssl writes it, still carries the public point. */
+    public static byte[] ecPkcs8() {
+        String pem = Fixtures.text("kubernetes-test-keys/ecdsa_p256_private.pem");
+        byte[] sec1 = Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", "").strip());
+        byte[] algorithm = {0x30, 0x13, 0x06, 0x07, 0x2a, (byte) 0x86, 0x48, (byte) 0xce, 0x3d, 0x02, 0x01,
+                0x06, 0x08, 0x2a, (byte) 0x86, 0x48, (byte) 0xce, 0x3d, 0x03, 0x01, 0x07};
+        return der(0x30, concat(new byte[]{0x02, 0x01, 0x00}, algorithm, der(0x04, sec1)));
     }
 
     private static byte[] der(int tag, byte[] content) {

@@ -59,7 +59,7 @@ public final class JsonReport {
         node.put("location", t.location());
         node.put("error", t.error());
         boolean ok = t.decoded();
-        node.set("header", ok ? t.jwt().header().deepCopy() : null);
+        node.set("header", t.jwt() != null ? t.jwt().header().deepCopy() : null);
         node.set("claims", ok ? t.jwt().claims().deepCopy() : null);
         node.put("kind", ok ? t.kind().id() : null);
         node.put("namespace", ok ? t.kubernetes().namespace() : null);
@@ -69,7 +69,7 @@ public final class JsonReport {
         node.put("expiresAt", ok ? t.times().expiresAt() : null);
         node.put("warnAfter", ok ? t.times().warnAfter() : null);
         node.put("status", ok ? t.status().id() : null);
-        node.put("signature", ok ? t.signature().id() : null);
+        node.put("signature", t.signature() != null ? t.signature().id() : null);
         findings(node.putArray("findings"), t.findings());
         node.put("verifiedBy", t.verifiedBy());
         node.put("revokedBy", t.revokedBy());

@@ -49,7 +49,10 @@ public final class TextReport {
     private static void token(StringBuilder out, TokenReport t, Instant now) {
         out.append("\n").append(t.location()).append('\n');
         if (!t.decoded()) {
-            out.append("  error:           ").append(t.error()).append('\n');
+            line(out, "error", t.error());
+            if (t.signature() != null) {
+                line(out, "signature", t.signature().id() + (t.verifiedBy() == null ? "" : " by " + t.verifiedBy()));
+            }
             return;
         }
         line(out, "kind", t.kind().id() + " — " + t.kind().title());

@@ -7,13 +7,17 @@ import java.util.Optional;
 /**
  * A compact JWS taken apart without any key: the three raw segments and the header and claims
  * as JSON trees in their original order and with their exact values.
+ *
+ * @param payloadProblem set when the payload is not a JSON object of claims (a JWS, but not a
+ *                       JWT); the claims are then empty, and the signature can still be checked
  */
 public record DecodedJwt(String compact,
                          String headerSegment,
                          String payloadSegment,
                          String signatureSegment,
                          ObjectNode header,
-                         ObjectNode claims) {
+                         ObjectNode claims,
+                         String payloadProblem) {
 
     /** The {@code alg} header, if it is a string. */
     public Optional<String> algorithm() {

@@ -63,14 +63,18 @@ public final class JwtDecoder {
             return new Malformed("The header segment is empty: a JWT starts with a base64url-encoded JSON header such as {\"alg\":\"RS256\"}.");
         }
         ObjectNode header;
-        ObjectNode claims;
         try {
             header = jsonObject(Segment.HEADER, bytes[0]);
-            claims = jsonObject(Segment.PAYLOAD, bytes[1]);
         } catch (SegmentException e) {
             return new Malformed(e.getMessage());
         }
-        return new Decoded(new DecodedJwt(token, parts[0], parts[1], parts[2], header, claims));
+        try {
+            ObjectNode claims = jsonObject(Segment.PAYLOAD, bytes[1]);
+            return new Decoded(new DecodedJwt(token, parts[0], parts[1], parts[2], header, claims, null));
+        } catch (SegmentException e) {
+            // A JWS may sign any payload; only a JWT's is a JSON object. Keep it for the signature check.
+            return new Decoded(new DecodedJwt(token, parts[0], parts[1], parts[2], header, Json.nodes().objectNode(), e.getMessage()));
+        }
     }
 
     private static String segmentCountMessage(String token, int count) {

@@ -36,6 +36,11 @@ public final class TokenAnalyzer {
     }
 
     public TokenReport analyze(String location, DecodedJwt jwt, Instant now, List<Finding> contextFindings, VerificationSettings settings) {
+        if (jwt.payloadProblem() != null) {
+            SignatureVerifier.Verification verification = SignatureVerifier.verify(jwt, settings.keys());
+            return new TokenReport(location, jwt.payloadProblem(), jwt, null, null, null, verification.status(),
+                    verification.verifiedBy(), null, verification.findings());
+        }
         KubernetesClaims k8s = KubernetesClaims.of(jwt.claims());
         TimeClaims times = TimeClaims.of(jwt.claims());
         TokenStatus status = status(times, now.getEpochSecond());

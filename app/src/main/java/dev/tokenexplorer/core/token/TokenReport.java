@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * Everything known about one token found in an input, at one instant. When the token could not
- * be decoded, {@code error} says why and the decoded parts are null.
+ * be decoded as a JWT, {@code error} says why and the claim-based parts are null; {@code jwt} and
+ * {@code signature} remain when it is still a JWS whose signature could be checked.
  */
 public record TokenReport(String location,
                           String error,

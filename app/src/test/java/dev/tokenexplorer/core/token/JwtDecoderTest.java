@@ -55,8 +55,6 @@ class JwtDecoderTest {
             five segments (JWE)    | a.b.c.d.e                                                  | encrypted JWE
             standard base64 in it  | eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0+.                      | payload segment is not valid base64url: character '+' at position 36
             truncated segment      | eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0xA.                     | payload segment is not valid base64url: its length (17 characters)
-            payload is not JSON    | eyJhbGciOiJub25lIn0.bm90IGpzb24.                           | payload segment is not valid JSON
-            payload is an array    | eyJhbGciOiJub25lIn0.WzEsMl0.                               | payload segment holds a JSON array, but it must be a JSON object
             header is binary       | __8.eyJzdWIiOiJ4In0.                                       | header segment decodes to binary data
             empty header           | .eyJzdWIiOiJ4In0.                                          | header segment is empty
             bootstrap token        | abcdef.0123456789abcdef                                    | kubeadm bootstrap token
@@ -65,14 +63,33 @@ class JwtDecoderTest {
         assertThat(malformed(token)).contains(expected);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            payload is not JSON    | eyJhbGciOiJub25lIn0.bm90IGpzb24.   | The payload segment is not valid JSON: unexpected text 'not'
+            payload is an array    | eyJhbGciOiJub25lIn0.WzEsMl0.       | The payload segment holds a JSON array, but it must be a JSON object
+            """)
+    void payloadThatIsNotClaimsIsNamedButTheJwsIsKept(String name, String token, String expected) {
+        DecodedJwt jwt = decoded(token);
+
+        assertThat(jwt.payloadProblem()).startsWith(expected);
+        assertThat(jwt.claims()).isEmpty();
+        assertThat(jwt.algorithm()).contains("none");
+    }
+
     @Test
     void duplicateClaimsAreRefused() {
-        assertThat(malformed(TestTokens.unsigned("{\"sub\":\"a\",\"sub\":\"b\"}"))).contains("payload segment is not valid JSON").contains("Duplicate field 'sub'");
+        assertThat(decoded(TestTokens.unsigned("{\"sub\":\"a\",\"sub\":\"b\"}")).payloadProblem())
+                .contains("payload segment is not valid JSON").contains("Duplicate field 'sub'");
     }
 
     @Test
     void deeplyNestedPayloadStopsAtTheLimit() {
         String deep = "{\"a\":".repeat(500) + "1" + "}".repeat(500);
-        assertThat(malformed(TestTokens.unsigned(deep))).contains("nested deeper than 200 levels");
+        assertThat(decoded(TestTokens.unsigned(deep)).payloadProblem()).contains("nested deeper than 200 levels");
+    }
+
+    @Test
+    void headerThatIsNotJsonIsMalformed() {
+        assertThat(malformed(TestTokens.b64("[1]") + "." + TestTokens.b64("{}") + ".")).contains("header segment holds a JSON array");
     }
 }
