@@ -4,6 +4,12 @@ import dev.tokenexplorer.ui.claims.ClaimRow;
 import dev.tokenexplorer.ui.main.MainWindow;
 import dev.tokenexplorer.ui.support.FxTaskExecutor;
 import dev.tokenexplorer.support.Fixtures;
+import dev.tokenexplorer.support.TestTokens;
+import javafx.event.Event;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.Dragboard;
+import javafx.scene.input.TransferMode;
+import org.mockito.Mockito;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
@@ -109,6 +115,30 @@ class MainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         snapshot(robot, "main-window-secret-dark.png");
         robot.clickOn("#theme-toggle");
+    }
+
+    @Test
+    void droppingAKeyTurnsTheTokenVerified(FxRobot robot) throws Exception {
+        String token = TestTokens.rs256("{\"aud\":[\"https://kubernetes.default.svc\"],\"exp\":1660920000,\"iat\":1660900000,"
+                + "\"iss\":\"https://kubernetes.default.svc\",\"kubernetes.io\":{\"namespace\":\"ci\","
+                + "\"serviceaccount\":{\"name\":\"deployer\",\"uid\":\"8208ff56-0a67-47bb-8175-a198423dacf8\"}},"
+                + "\"nbf\":1660900000,\"sub\":\"system:serviceaccount:ci:deployer\"}");
+        robot.interact(() -> window.model().paste(token));
+        waitUntil(robot, () -> window.model().selectedTokenProperty().get() != null);
+        assertThat(robot.lookup("#signature-badge").queryAs(Label.class).getText()).isEqualTo("unverified");
+
+        Dragboard dragboard = Mockito.mock(Dragboard.class);
+        Mockito.when(dragboard.hasFiles()).thenReturn(true);
+        Mockito.when(dragboard.getFiles()).thenReturn(List.of(Fixtures.path("kubernetes-test-keys/rsa_public.pem").toFile()));
+        Node keysView = robot.lookup("#keys-view").query();
+        robot.interact(() -> Event.fireEvent(keysView, new DragEvent(DragEvent.DRAG_DROPPED, dragboard, 10, 10, 10, 10,
+                TransferMode.COPY, null, null, null)));
+        waitUntil(robot, () -> "verified".equals(robot.lookup("#signature-badge").queryAs(Label.class).getText()));
+
+        assertThat(window.keysModel().keys()).singleElement().satisfies(k -> assertThat(k.kubernetesKid()).isEqualTo(TestTokens.RSA_KID));
+        assertThat(robot.lookup(".key-ids").queryAs(Label.class).getText()).contains(TestTokens.RSA_KID);
+        assertThat(robot.lookup("#revoked-by").queryAs(Label.class).getText()).startsWith("Stops working when service account ci/deployer is deleted");
+        snapshot(robot, "main-window-verified.png");
     }
 
     private static TreeTableView<ClaimRow> claimTree(FxRobot robot) {

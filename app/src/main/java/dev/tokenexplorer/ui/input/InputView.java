@@ -1,5 +1,6 @@
 package dev.tokenexplorer.ui.input;
 
+import dev.tokenexplorer.core.SourceReport;
 import dev.tokenexplorer.core.token.Finding;
 import dev.tokenexplorer.core.token.Severity;
 import dev.tokenexplorer.core.token.TokenReport;
@@ -7,9 +8,11 @@ import dev.tokenexplorer.ui.main.MainViewModel;
 import dev.tokenexplorer.ui.support.Badge;
 import dev.tokenexplorer.ui.support.Icons;
 import dev.tokenexplorer.ui.support.PseudoClasses;
+import dev.tokenexplorer.ui.verify.KeysView;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -32,17 +35,34 @@ public final class InputView extends VBox {
     private final TextArea pasteArea = new TextArea();
     private final ListView<TokenReport> tokenList = new ListView<>();
     private final VBox notes = new VBox(4);
+    private final Button useAsKeys = new Button("Use to verify tokens", Icons.of(Feather.SHIELD));
 
-    public InputView(MainViewModel model) {
+    public InputView(MainViewModel model, KeysView keysView) {
         super(8);
         this.model = model;
         getStyleClass().add("input-view");
         getStylesheets().add(Objects.requireNonNull(InputView.class.getResource("input.css")).toExternalForm());
-        getChildren().addAll(createPasteArea(), createError(), createSummary(), createTokenList(), createNotes());
+        useAsKeys.setId("use-as-keys");
+        useAsKeys.setTooltip(new Tooltip("Add the keys in the input to the keys that check signatures"));
+        useAsKeys.visibleProperty().bind(Bindings.createBooleanBinding(() -> holdsKeys(model.reportProperty().get()), model.reportProperty()));
+        useAsKeys.managedProperty().bind(useAsKeys.visibleProperty());
+        getChildren().addAll(createPasteArea(), createError(), createSummary(), createTokenList(), createNotes(), useAsKeys, keysView);
     }
 
     public TextArea pasteArea() {
         return pasteArea;
+    }
+
+    /** What "Use to verify tokens" does when the input holds keys. */
+    public void setOnUseAsKeys(Runnable action) {
+        useAsKeys.setOnAction(e -> action.run());
+    }
+
+    private static boolean holdsKeys(SourceReport report) {
+        return report != null && report.error() == null && switch (report.type()) {
+            case PUBLIC_KEY, CERTIFICATE, JWKS -> true;
+            default -> false;
+        };
     }
 
     private VBox createPasteArea() {
@@ -97,7 +117,7 @@ public final class InputView extends VBox {
         tokenList.setItems(model.tokens());
         tokenList.setCellFactory(list -> new TokenCell());
         // Tall enough for the tokens found (a kubeconfig may hold several), never more than needed.
-        tokenList.prefHeightProperty().bind(Bindings.min(Bindings.size(model.tokens()).multiply(50).add(4), 230));
+        tokenList.prefHeightProperty().bind(Bindings.min(Bindings.size(model.tokens()).multiply(46).add(4), 230));
         tokenList.setMinHeight(60);
         tokenList.setPlaceholder(new Label("No tokens found"));
         tokenList.visibleProperty().bind(Bindings.isNotEmpty(model.tokens()));
@@ -141,12 +161,13 @@ public final class InputView extends VBox {
         private final Label location = new Label();
         private final Badge kind = new Badge("kind-badge");
         private final Badge status = new Badge("status-badge");
+        private final Badge signature = new Badge("signature-badge");
         private final VBox box;
 
         TokenCell() {
             location.getStyleClass().add("token-location");
             location.setMinWidth(0);
-            HBox badges = new HBox(4, kind, status);
+            HBox badges = new HBox(4, kind, status, signature);
             box = new VBox(3, location, badges);
         }
 
@@ -167,6 +188,10 @@ public final class InputView extends VBox {
             } else {
                 kind.show("malformed", t.error());
                 status.show(null, null);
+            }
+            signature.show(t.signature() == null ? null : t.signature().id(), t.signature() == null ? null : t.signature().title());
+            if (t.signature() != null) {
+                PseudoClasses.signature(signature, t.signature());
                 PseudoClasses.severity(kind, Severity.ERROR);
             }
             setTooltip(new Tooltip(t.location()));

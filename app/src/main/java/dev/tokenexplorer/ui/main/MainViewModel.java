@@ -2,6 +2,7 @@ package dev.tokenexplorer.ui.main;
 
 import dev.tokenexplorer.core.Analyzer;
 import dev.tokenexplorer.core.SourceReport;
+import dev.tokenexplorer.core.keys.VerificationSettings;
 import dev.tokenexplorer.core.token.Finding;
 import dev.tokenexplorer.core.token.TokenReport;
 import dev.tokenexplorer.ui.support.TaskExecutor;
@@ -51,6 +52,7 @@ public final class MainViewModel {
     private final ObservableList<Finding> notesView = FXCollections.unmodifiableObservableList(notes);
     private final ObjectProperty<TokenReport> selectedToken = new SimpleObjectProperty<>(this, "selectedToken");
 
+    private final ObjectProperty<VerificationSettings> settings = new SimpleObjectProperty<>(this, "settings", VerificationSettings.NONE);
     private final BooleanProperty utc = new SimpleBooleanProperty(this, "utc", false);
     private final ReadOnlyObjectWrapper<ZoneId> zone = new ReadOnlyObjectWrapper<>(this, "zone");
 
@@ -61,7 +63,19 @@ public final class MainViewModel {
         this.localZone = localZone;
         this.executor = executor;
         inputText.addListener((obs, old, text) -> analyze());
+        settings.addListener((obs, old, s) -> refreshNow());
         zone.bind(Bindings.createObjectBinding(() -> utc.get() ? ZoneOffset.UTC : localZone, utc));
+    }
+
+    /** The keys and expectations tokens are checked against; a change re-checks the input. */
+    public ObjectProperty<VerificationSettings> settingsProperty() {
+        return settings;
+    }
+
+    private void refreshNow() {
+        if (!inputText.get().isBlank()) {
+            analyze(false);
+        }
     }
 
     /** Whether every time in the window shows in UTC rather than the computer's zone. */
@@ -144,7 +158,8 @@ public final class MainViewModel {
             return;
         }
         busy.set(!onlyIfVerdictChanged);
-        executor.execute(() -> analyzer.analyzeText(PASTE_SOURCE, text),
+        VerificationSettings checks = settings.get();
+        executor.execute(() -> analyzer.analyzeText(PASTE_SOURCE, text, checks),
                 result -> {
                     if (current == generation && (!onlyIfVerdictChanged || verdictChanged(result))) {
                         apply(result);

@@ -8,6 +8,8 @@ import dev.tokenexplorer.ui.support.TaskExecutor;
 import dev.tokenexplorer.ui.timeline.TimelineView;
 import dev.tokenexplorer.ui.timeline.TimelineViewModel;
 import dev.tokenexplorer.ui.token.TokenView;
+import dev.tokenexplorer.ui.verify.KeysView;
+import dev.tokenexplorer.ui.verify.KeysViewModel;
 import dev.tokenexplorer.ui.token.TokenViewModel;
 import javafx.application.Application;
 import javafx.scene.Scene;
@@ -24,6 +26,7 @@ public final class MainWindow {
     private final MainViewModel model;
     private final TokenViewModel tokenModel;
     private final TimelineViewModel timelineModel;
+    private final KeysViewModel keysModel;
     private final Scene scene;
 
     public MainWindow(Clock clock, TaskExecutor executor, boolean dark, Consumer<Boolean> onThemeChange) {
@@ -34,8 +37,12 @@ public final class MainWindow {
         timelineModel = new TimelineViewModel(clock);
         timelineModel.tokenProperty().bind(model.selectedTokenProperty());
         timelineModel.zoneProperty().bind(model.zoneProperty());
+        keysModel = new KeysViewModel(executor);
+        model.settingsProperty().bind(keysModel.settingsProperty());
         applyTheme(dark);
-        MainView view = new MainView(model, new InputView(model), new TokenView(tokenModel, new TimelineView(timelineModel)), dark, on -> {
+        InputView inputView = new InputView(model, new KeysView(keysModel));
+        inputView.setOnUseAsKeys(() -> keysModel.addKeysFromText("pasted key", model.inputTextProperty().get()));
+        MainView view = new MainView(model, inputView, new TokenView(tokenModel, new TimelineView(timelineModel)), dark, on -> {
             applyTheme(on);
             onThemeChange.accept(on);
         });
@@ -56,6 +63,10 @@ public final class MainWindow {
 
     public TimelineViewModel timelineModel() {
         return timelineModel;
+    }
+
+    public KeysViewModel keysModel() {
+        return keysModel;
     }
 
     public Scene scene() {

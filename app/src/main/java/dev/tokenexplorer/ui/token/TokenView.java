@@ -1,6 +1,7 @@
 package dev.tokenexplorer.ui.token;
 
 import dev.tokenexplorer.core.token.Finding;
+import dev.tokenexplorer.core.token.Revocation;
 import dev.tokenexplorer.core.token.TokenReport;
 import dev.tokenexplorer.ui.claims.ClaimsView;
 import dev.tokenexplorer.ui.support.Badge;
@@ -66,7 +67,17 @@ public final class TokenView extends StackPane {
         signatureBadge.setId("signature-badge");
         HBox badges = new HBox(6, kindBadge, statusBadge, signatureBadge);
         badges.setAlignment(Pos.CENTER_LEFT);
-        return new VBox(4, title, subtitle, badges);
+        Label revoked = new Label();
+        revoked.setId("revoked-by");
+        revoked.getStyleClass().add("revoked-by");
+        revoked.setGraphic(Icons.of(Feather.SLASH));
+        revoked.setWrapText(true);
+        revoked.setMinHeight(Region.USE_PREF_SIZE);
+        revoked.textProperty().bind(model.revokedByProperty());
+        revoked.visibleProperty().bind(model.revokedByProperty().isNotEmpty());
+        revoked.managedProperty().bind(revoked.visibleProperty());
+        revoked.setTooltip(new Tooltip(Revocation.OFFLINE_LIMIT));
+        return new VBox(4, title, subtitle, badges, revoked);
     }
 
     private ScrollPane createFindings() {
@@ -140,10 +151,14 @@ public final class TokenView extends StackPane {
         boolean ok = t != null && t.decoded();
         kindBadge.show(ok ? t.kind().id() : null, ok ? t.kind().title() : null);
         statusBadge.show(ok ? t.status().id() : null, ok ? t.status().title() + " (judged with the API server's 60 s leeway)" : null);
-        signatureBadge.show(ok ? t.signature().id() : null, ok ? t.signature().title() : null);
+        boolean signed = t != null && t.signature() != null;
+        signatureBadge.show(signed ? t.signature().id() : null, signed ? t.signature().title()
+                + (t.verifiedBy() == null ? "" : " by key " + t.verifiedBy()) + "\n" + Revocation.OFFLINE_LIMIT : null);
         if (ok) {
             PseudoClasses.kind(kindBadge, t.kind());
             PseudoClasses.status(statusBadge, t.status());
+        }
+        if (signed) {
             PseudoClasses.signature(signatureBadge, t.signature());
         }
     }

@@ -27,6 +27,7 @@ public final class TokenViewModel {
     private final ObjectProperty<TokenReport> token = new SimpleObjectProperty<>(this, "token");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
     private final ReadOnlyStringWrapper subtitle = new ReadOnlyStringWrapper(this, "subtitle", "");
+    private final ReadOnlyStringWrapper revokedBy = new ReadOnlyStringWrapper(this, "revokedBy", "");
     private final ReadOnlyStringWrapper headerJson = new ReadOnlyStringWrapper(this, "headerJson", "");
     private final ReadOnlyStringWrapper payloadJson = new ReadOnlyStringWrapper(this, "payloadJson", "");
     private final ReadOnlyObjectWrapper<List<ClaimRow>> claimRows = new ReadOnlyObjectWrapper<>(this, "claimRows", List.of());
@@ -60,6 +61,11 @@ public final class TokenViewModel {
         return subtitle.getReadOnlyProperty();
     }
 
+    /** What makes the token stop working; empty for a token that is not a service account's. */
+    public ReadOnlyStringProperty revokedByProperty() {
+        return revokedBy.getReadOnlyProperty();
+    }
+
     public ReadOnlyStringProperty headerJsonProperty() {
         return headerJson.getReadOnlyProperty();
     }
@@ -89,6 +95,7 @@ public final class TokenViewModel {
         if (t == null || !t.decoded()) {
             title.set(t == null ? "" : "This token could not be decoded");
             subtitle.set(t == null ? "" : t.location());
+            revokedBy.set("");
             headerJson.set("");
             payloadJson.set("");
             claimRows.set(List.of());
@@ -102,6 +109,7 @@ public final class TokenViewModel {
                 : "Service account " + k8s.serviceAccountLabel());
         String bound = k8s.boundDescription();
         subtitle.set((bound == null ? t.kind().title() : "Bound to " + bound) + " · found in " + t.location());
+        revokedBy.set(t.revokedBy() == null ? "" : t.revokedBy());
         headerJson.set(Json.pretty(t.jwt().header()));
         payloadJson.set(Json.pretty(t.jwt().claims()));
         claimRows.set(ClaimRows.claims(t.jwt().claims(), now, zone.get()));
