@@ -136,6 +136,7 @@ class MainWindowTest {
         waitUntil(robot, () -> "verified".equals(robot.lookup("#signature-badge").queryAs(Label.class).getText()));
 
         assertThat(window.keysModel().keys()).singleElement().satisfies(k -> assertThat(k.kubernetesKid()).isEqualTo(TestTokens.RSA_KID));
+        waitUntil(robot, () -> robot.lookup(".key-ids").tryQuery().isPresent()); // the panel expands with an animation
         assertThat(robot.lookup(".key-ids").queryAs(Label.class).getText()).contains(TestTokens.RSA_KID);
         assertThat(robot.lookup("#revoked-by").queryAs(Label.class).getText()).startsWith("Stops working when service account ci/deployer is deleted");
         snapshot(robot, "main-window-verified.png");
