@@ -3,7 +3,6 @@ package dev.tokenexplorer.cli;
 import dev.tokenexplorer.core.Analyzer;
 import dev.tokenexplorer.core.SourceReport;
 import dev.tokenexplorer.core.input.InputFiles;
-import dev.tokenexplorer.core.input.InputType;
 import dev.tokenexplorer.core.keys.KeyReader;
 import dev.tokenexplorer.core.keys.LoadedKey;
 import dev.tokenexplorer.core.keys.VerificationSettings;
@@ -155,11 +154,11 @@ public final class InspectCommand implements Callable<Integer> {
         try {
             InputFiles.Read read = InputFiles.decode("standard input", stdin.readNBytes((int) InputFiles.MAX_FILE_BYTES + 1));
             if (read.error() != null) {
-                return new SourceReport("-", InputType.UNKNOWN, read.error(), List.of(), List.of());
+                return SourceReport.unreadable("-", read.error());
             }
             return analyzer.analyzeText("-", read.text(), settings);
         } catch (IOException e) {
-            return new SourceReport("-", InputType.UNKNOWN, "standard input cannot be read: " + e.getMessage(), List.of(), List.of());
+            return SourceReport.unreadable("-", "standard input cannot be read: " + e.getMessage());
         }
     }
 

@@ -14,10 +14,10 @@ import java.util.Set;
         versionProvider = TokenExplorerCommand.Version.class,
         description = "Explains Kubernetes service account tokens, offline.%n"
                 + "Run without a subcommand (or with only files) to open the window.",
-        subcommands = {InspectCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {InspectCommand.class, ManifestCommand.class, CommandLine.HelpCommand.class})
 public final class TokenExplorerCommand implements Runnable {
 
-    private static final Set<String> CLI_WORDS = Set.of("inspect", "help", "--help", "-h", "--version", "-V");
+    private static final Set<String> CLI_WORDS = Set.of("inspect", "manifest", "help", "--help", "-h", "--version", "-V");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

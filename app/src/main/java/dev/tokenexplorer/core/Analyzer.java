@@ -2,8 +2,8 @@ package dev.tokenexplorer.core;
 
 import dev.tokenexplorer.core.input.InputFiles;
 import dev.tokenexplorer.core.input.InputRecognizer;
-import dev.tokenexplorer.core.input.InputType;
 import dev.tokenexplorer.core.input.RecognizedInput;
+import dev.tokenexplorer.core.input.ServiceAccountRef;
 import dev.tokenexplorer.core.keys.VerificationSettings;
 import dev.tokenexplorer.core.token.TokenAnalyzer;
 import dev.tokenexplorer.core.token.TokenReport;
@@ -11,7 +11,9 @@ import dev.tokenexplorer.core.token.TokenReport;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The core's front door, shared by the command line and the window: text or a file in, a
@@ -40,7 +42,7 @@ public final class Analyzer {
     public SourceReport analyzeFile(Path path, VerificationSettings settings) {
         InputFiles.Read read = InputFiles.read(path);
         if (read.error() != null) {
-            return new SourceReport(path.toString(), InputType.UNKNOWN, read.error(), List.of(), List.of());
+            return SourceReport.unreadable(path.toString(), read.error());
         }
         return analyzeText(path.toString(), read.text(), settings);
     }
@@ -49,6 +51,18 @@ public final class Analyzer {
         List<TokenReport> reports = input.tokens().stream()
                 .map(t -> tokens.analyze(t.location(), t.compact(), now, t.context(), settings))
                 .toList();
-        return new SourceReport(input.source(), input.type(), input.error(), reports, input.notes());
+        Map<String, ServiceAccountRef> accounts = new LinkedHashMap<>();
+        for (TokenReport t : reports) {
+            if (t.decoded() && t.kubernetes().serviceAccountName() != null) {
+                add(accounts, new ServiceAccountRef(t.kubernetes().namespace(), t.kubernetes().serviceAccountName(), t.kubernetes().serviceAccountUid()));
+            }
+        }
+        input.serviceAccounts().forEach(a -> add(accounts, a));
+        return new SourceReport(input.source(), input.type(), input.error(), reports, input.notes(), List.copyOf(accounts.values()));
+    }
+
+    /** One entry per namespace/name; a later sighting fills in a UID the first one lacked. */
+    private static void add(Map<String, ServiceAccountRef> accounts, ServiceAccountRef ref) {
+        accounts.merge(ref.label(), ref, (a, b) -> a.uid() != null ? a : b);
     }
 }

@@ -1,6 +1,7 @@
 package dev.tokenexplorer.core;
 
 import dev.tokenexplorer.core.input.InputType;
+import dev.tokenexplorer.core.input.ServiceAccountRef;
 import dev.tokenexplorer.core.token.Finding;
 import dev.tokenexplorer.core.token.TokenReport;
 
@@ -9,11 +10,20 @@ import java.util.List;
 /**
  * One input (a paste, a file, standard input) understood at one instant: what it is, the tokens in
  * it and what else it holds. This is what the CLI prints and the window shows.
+ *
+ * @param serviceAccounts every service account it names (tokens, Secrets, ServiceAccount objects), without repeats
  */
-public record SourceReport(String source, InputType type, String error, List<TokenReport> tokens, List<Finding> notes) {
+public record SourceReport(String source, InputType type, String error, List<TokenReport> tokens, List<Finding> notes,
+                           List<ServiceAccountRef> serviceAccounts) {
     public SourceReport {
         tokens = List.copyOf(tokens);
         notes = List.copyOf(notes);
+        serviceAccounts = List.copyOf(serviceAccounts);
+    }
+
+    /** A report for an input that could not be read at all. */
+    public static SourceReport unreadable(String source, String error) {
+        return new SourceReport(source, InputType.UNKNOWN, error, List.of(), List.of(), List.of());
     }
 
     /** Whether the input was read and recognised (its tokens may still be malformed). */

@@ -9,9 +9,16 @@ import java.util.List;
 final class Collected {
     final List<FoundToken> tokens = new ArrayList<>();
     final List<Finding> notes = new ArrayList<>();
+    final List<ServiceAccountRef> serviceAccounts = new ArrayList<>();
 
     void token(String location, String compact, List<Finding> context) {
         tokens.add(new FoundToken(location, compact, context));
+    }
+
+    void serviceAccount(String namespace, String name, String uid) {
+        if (name != null && !name.isEmpty()) {
+            serviceAccounts.add(new ServiceAccountRef(namespace, name, uid));
+        }
     }
 
     void note(Finding finding) {

@@ -58,7 +58,7 @@ final class DocumentReader {
             return Outcome.of(InputType.JWT);
         }
         if ("ServiceAccount".equals(kind)) {
-            out.note(serviceAccountNote(document, prefix));
+            out.note(serviceAccountNote(document, prefix, out));
             return new Outcome(InputType.UNKNOWN, "ServiceAccount " + Nodes.qualified(document)
                     + " holds no token itself. Paste a token, or the Secret holding one.");
         }
@@ -78,7 +78,7 @@ final class DocumentReader {
                 SecretReader.read(item, prefix, now, out);
                 secrets++;
             } else if ("ServiceAccount".equals(kind)) {
-                out.note(serviceAccountNote(item, prefix));
+                out.note(serviceAccountNote(item, prefix, out));
             } else {
                 others.add("items[" + i + "]" + (kind == null ? "" : " (" + kind + ")"));
             }
@@ -93,7 +93,8 @@ final class DocumentReader {
         return Outcome.of(InputType.SECRET_LIST);
     }
 
-    private static Finding serviceAccountNote(JsonNode sa, String prefix) {
+    private static Finding serviceAccountNote(JsonNode sa, String prefix, Collected out) {
+        out.serviceAccount(Nodes.text(sa, "metadata", "namespace"), Nodes.text(sa, "metadata", "name"), Nodes.text(sa, "metadata", "uid"));
         JsonNode secrets = sa.get("secrets");
         List<String> names = new ArrayList<>();
         if (secrets != null && secrets.isArray()) {

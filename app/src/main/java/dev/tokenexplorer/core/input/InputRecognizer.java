@@ -114,7 +114,7 @@ public final class InputRecognizer {
                 .toList();
         List<Finding> notes = new ArrayList<>(inner.notes());
         notes.add(0, Finding.info("base64-wrapped", "The input was base64-encoded, as values under a Secret's data are; it was decoded first."));
-        return new RecognizedInput(source, inner.type(), inner.error(), tokens, notes);
+        return new RecognizedInput(source, inner.type(), inner.error(), tokens, notes, inner.serviceAccounts());
     }
 
     private static Optional<String> base64Text(String compact) {
@@ -169,7 +169,7 @@ public final class InputRecognizer {
         if (error == null) {
             errors.forEach(e -> out.note(Finding.warning("document-not-recognised", e)));
         }
-        return new RecognizedInput(source, type, error, out.tokens, out.notes);
+        return new RecognizedInput(source, type, error, out.tokens, out.notes, out.serviceAccounts);
     }
 
     private static InputType overallType(List<InputType> types) {

@@ -10,11 +10,18 @@ import java.util.List;
  * @param source "-" for standard input, a path, or "paste"
  * @param error  set when the input as a whole could not be read or recognised
  * @param notes  what else it holds that is worth saying (key types, exec plugins, Secret labels)
+ * @param serviceAccounts service accounts named by Secrets and ServiceAccount objects in it
  */
-public record RecognizedInput(String source, InputType type, String error, List<FoundToken> tokens, List<Finding> notes) {
+public record RecognizedInput(String source, InputType type, String error, List<FoundToken> tokens, List<Finding> notes,
+                              List<ServiceAccountRef> serviceAccounts) {
     public RecognizedInput {
         tokens = List.copyOf(tokens);
         notes = List.copyOf(notes);
+        serviceAccounts = List.copyOf(serviceAccounts);
+    }
+
+    public RecognizedInput(String source, InputType type, String error, List<FoundToken> tokens, List<Finding> notes) {
+        this(source, type, error, tokens, notes, List.of());
     }
 
     public static RecognizedInput failed(String source, InputType type, String error) {

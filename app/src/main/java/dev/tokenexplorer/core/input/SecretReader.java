@@ -49,7 +49,10 @@ final class SecretReader {
             out.note(Finding.error("missing-service-account-annotation", where
                     + ": metadata.annotations[" + NAME_ANNOTATION + "]: Required value. The API server refuses a service-account-token Secret without it."));
         }
-        if (!saToken) {
+        if (saToken) {
+            out.serviceAccount(Nodes.text(secret, "metadata", "namespace"), Nodes.text(secret, "metadata", "annotations", NAME_ANNOTATION),
+                    Nodes.text(secret, "metadata", "annotations", "kubernetes.io/service-account.uid"));
+        } else {
             out.note(Finding.info("not-a-token-secret", where + " has type " + type
                     + ": it holds no service account token (only type " + SA_TOKEN_TYPE + " does)."));
         }
