@@ -224,6 +224,18 @@ class InspectCommandTest {
     }
 
     @Test
+    void manifestWritesTheSecretAndRefusesInvalidNames() {
+        Run ok = run("", "manifest", "--service-account", "sa-token-demo", "--namespace", "default", "--secret-name", "explicit-sa-token");
+        Run bad = run("", "manifest", "--service-account", "Builder", "--namespace", "default");
+
+        assertThat(ok.exit()).isZero();
+        assertThat(ok.out()).startsWith("apiVersion: v1\nkind: Secret\nmetadata:\n  name: explicit-sa-token\n  namespace: default\n");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("--service-account: a lowercase RFC 1123 subdomain");
+        assertThat(bad.out()).isEmpty();
+    }
+
+    @Test
     void onlySubcommandsAreCommandLineInvocations() {
         assertThat(TokenExplorerCommand.wantsCli(new String[]{"inspect", "x"})).isTrue();
         assertThat(TokenExplorerCommand.wantsCli(new String[]{"--help"})).isTrue();
