@@ -5,12 +5,14 @@ import dev.tokenexplorer.ui.support.Icons;
 import dev.tokenexplorer.ui.token.TokenView;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
@@ -33,25 +35,31 @@ public final class MainView extends BorderPane {
     static final KeyCombination PASTE = new KeyCodeCombination(KeyCode.V, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination FOCUS_INPUT = new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination CLEAR = new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination EXPLORE = new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination MANIFEST = new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination TOGGLE_UTC = new KeyCodeCombination(KeyCode.U, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination TOGGLE_THEME = new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
 
     private final MainViewModel model;
     private final InputView inputView;
     private final ToggleButton darkToggle = new ToggleButton();
+    private final ToggleButton explorePage = new ToggleButton("Explore", Icons.of(Feather.SEARCH));
+    private final ToggleButton manifestPage = new ToggleButton("Secret manifest", Icons.of(Feather.FILE_PLUS));
 
-    public MainView(MainViewModel model, InputView inputView, TokenView tokenView, boolean dark, Consumer<Boolean> onThemeChange) {
+    public MainView(MainViewModel model, InputView inputView, TokenView tokenView, Node manifestView, boolean dark,
+                    Consumer<Boolean> onThemeChange) {
         this.model = model;
         this.inputView = inputView;
         getStyleClass().add("main-view");
         getStylesheets().add(Objects.requireNonNull(MainView.class.getResource("main.css")).toExternalForm());
-        setTop(createToolbar(dark, onThemeChange));
-        SplitPane split = new SplitPane(inputView, tokenView);
-        split.setDividerPositions(0.36);
+        SplitPane explore = new SplitPane(inputView, tokenView);
+        explore.setId("explore-page");
+        explore.setDividerPositions(0.36);
         inputView.setMinWidth(280);
         tokenView.setMinWidth(420);
-        split.setPadding(new Insets(0));
-        setCenter(split);
+        explore.setPadding(new Insets(0));
+        setTop(createToolbar(dark, onThemeChange, explore, manifestView));
+        setCenter(explore);
         sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
                 installShortcuts(scene);
@@ -59,7 +67,7 @@ public final class MainView extends BorderPane {
         });
     }
 
-    private ToolBar createToolbar(boolean dark, Consumer<Boolean> onThemeChange) {
+    private ToolBar createToolbar(boolean dark, Consumer<Boolean> onThemeChange, Node explore, Node manifest) {
         Label title = new Label("Token Explorer");
         title.getStyleClass().add("app-title");
         title.setGraphic(Icons.of(Feather.KEY));
@@ -92,9 +100,30 @@ public final class MainView extends BorderPane {
         utc.setTooltip(new Tooltip("Show every time in UTC instead of this computer's time zone (Ctrl+U)"));
         utc.selectedProperty().bindBidirectional(model.utcProperty());
 
+        explorePage.setId("page-explore");
+        manifestPage.setId("page-manifest");
+        explorePage.setTooltip(new Tooltip("Decode and explain tokens (Ctrl+1)"));
+        manifestPage.setTooltip(new Tooltip("Write the Secret for a long-lived token, or the kubectl create token command (Ctrl+2)"));
+        explorePage.getStyleClass().add("left-pill");
+        manifestPage.getStyleClass().add("right-pill");
+        ToggleGroup pages = new ToggleGroup();
+        explorePage.setToggleGroup(pages);
+        manifestPage.setToggleGroup(pages);
+        explorePage.setSelected(true);
+        pages.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                old.setSelected(true);
+            } else {
+                setCenter(now == explorePage ? explore : manifest);
+            }
+        });
+        HBox switcher = new HBox(explorePage, manifestPage);
+
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        return new ToolBar(left, spacer, paste, clear, utc, darkToggle);
+        Region spacer2 = new Region();
+        HBox.setHgrow(spacer2, Priority.ALWAYS);
+        return new ToolBar(left, spacer, switcher, spacer2, paste, clear, utc, darkToggle);
     }
 
     private void installShortcuts(Scene scene) {
@@ -107,6 +136,12 @@ public final class MainView extends BorderPane {
                 event.consume();
             } else if (CLEAR.match(event)) {
                 model.clear();
+                event.consume();
+            } else if (EXPLORE.match(event)) {
+                explorePage.setSelected(true);
+                event.consume();
+            } else if (MANIFEST.match(event)) {
+                manifestPage.setSelected(true);
                 event.consume();
             } else if (TOGGLE_UTC.match(event)) {
                 model.utcProperty().set(!model.utcProperty().get());
@@ -121,6 +156,7 @@ public final class MainView extends BorderPane {
     private void pasteFromClipboard() {
         Clipboard clipboard = Clipboard.getSystemClipboard();
         if (clipboard.hasString()) {
+            explorePage.setSelected(true);
             model.paste(clipboard.getString());
         }
     }

@@ -5,6 +5,8 @@ import atlantafx.base.theme.PrimerLight;
 import dev.tokenexplorer.core.Analyzer;
 import dev.tokenexplorer.ui.input.InputView;
 import dev.tokenexplorer.ui.support.TaskExecutor;
+import dev.tokenexplorer.ui.manifest.ManifestView;
+import dev.tokenexplorer.ui.manifest.ManifestViewModel;
 import dev.tokenexplorer.ui.timeline.TimelineView;
 import dev.tokenexplorer.ui.timeline.TimelineViewModel;
 import dev.tokenexplorer.ui.token.TokenView;
@@ -15,6 +17,7 @@ import javafx.application.Application;
 import javafx.scene.Scene;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -27,6 +30,7 @@ public final class MainWindow {
     private final TokenViewModel tokenModel;
     private final TimelineViewModel timelineModel;
     private final KeysViewModel keysModel;
+    private final ManifestViewModel manifestModel;
     private final Scene scene;
 
     public MainWindow(Clock clock, TaskExecutor executor, boolean dark, Consumer<Boolean> onThemeChange) {
@@ -39,10 +43,14 @@ public final class MainWindow {
         timelineModel.zoneProperty().bind(model.zoneProperty());
         keysModel = new KeysViewModel(executor);
         model.settingsProperty().bind(keysModel.settingsProperty());
+        manifestModel = new ManifestViewModel(executor);
+        model.reportProperty().addListener((obs, old, report) ->
+                manifestModel.knownServiceAccounts().setAll(report == null ? List.of() : report.serviceAccounts()));
         applyTheme(dark);
         InputView inputView = new InputView(model, new KeysView(keysModel));
         inputView.setOnUseAsKeys(() -> keysModel.addKeysFromText("pasted key", model.inputTextProperty().get()));
-        MainView view = new MainView(model, inputView, new TokenView(tokenModel, new TimelineView(timelineModel)), dark, on -> {
+        MainView view = new MainView(model, inputView, new TokenView(tokenModel, new TimelineView(timelineModel)),
+                new ManifestView(manifestModel, model.selectedTokenProperty()), dark, on -> {
             applyTheme(on);
             onThemeChange.accept(on);
         });
@@ -67,6 +75,10 @@ public final class MainWindow {
 
     public KeysViewModel keysModel() {
         return keysModel;
+    }
+
+    public ManifestViewModel manifestModel() {
+        return manifestModel;
     }
 
     public Scene scene() {

@@ -1,0 +1,102 @@
+package dev.tokenexplorer.ui;
+
+import dev.tokenexplorer.support.Fixtures;
+import dev.tokenexplorer.ui.main.MainWindow;
+import dev.tokenexplorer.ui.support.FxTaskExecutor;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Secret manifest page, used with the keyboard as a user would. */
+@ExtendWith(ApplicationExtension.class)
+class ManifestPageTest {
+
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        window = new MainWindow(Clock.fixed(Instant.parse("2022-08-19T12:00:00Z"), ZoneOffset.UTC), new FxTaskExecutor(), false, dark -> { });
+        stage.setScene(window.scene());
+        stage.setWidth(1024);
+        stage.setHeight(700);
+        stage.show();
+    }
+
+    private static String preview(FxRobot robot) {
+        return robot.lookup("#manifest-preview").queryAs(TextFlow.class).getChildren().stream()
+                .map(n -> ((Text) n).getText()).collect(Collectors.joining());
+    }
+
+    @Test
+    void fillingTheFormUpdatesThePreviewRefusesBadNamesAndCopiesTheYaml(FxRobot robot) throws Exception {
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        robot.clickOn("#service-account").write("Builder");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#serviceAccount-error").queryAs(Label.class).getText()).startsWith("a lowercase RFC 1123 subdomain");
+        assertThat(robot.lookup("#copy-manifest").queryAs(Button.class).isDisabled()).isTrue();
+
+        robot.interact(() -> window.manifestModel().serviceAccountProperty().set(""));
+        robot.clickOn("#service-account").write("sa-token-demo");
+        robot.press(KeyCode.TAB).release(KeyCode.TAB); // keyboard only: on to the namespace
+        robot.push(KeyCode.CONTROL, KeyCode.A).write("default");
+        robot.press(KeyCode.TAB).release(KeyCode.TAB);
+        robot.write("explicit-sa-token");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#serviceAccount-error").queryAs(Label.class).isVisible()).isFalse();
+        assertThat(robot.lookup("#secret-name").queryAs(TextField.class).getText()).isEqualTo("explicit-sa-token");
+        String expected = """
+                apiVersion: v1
+                kind: Secret
+                metadata:
+                  name: explicit-sa-token
+                  namespace: default
+                  annotations:
+                    kubernetes.io/service-account.name: sa-token-demo
+                type: kubernetes.io/service-account-token
+                """;
+        assertThat(preview(robot)).isEqualTo(expected);
+        assertThat(window.manifestModel().createTokenCommandProperty().get()).isEqualTo("kubectl create token sa-token-demo -n default --duration 1h");
+
+        robot.clickOn("#copy-manifest");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString())))
+                .isEqualTo(expected);
+        Snapshots.write(robot.lookup(".main-view").query(), "manifest-page.png");
+    }
+
+    @Test
+    void forThisTokenFillsTheServiceAccountFromTheSelectedToken(FxRobot robot) throws Exception {
+        robot.interact(() -> window.model().paste(Fixtures.text(Fixtures.EXPLICIT_SECRET)));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.model().selectedTokenProperty().get() != null);
+        robot.clickOn("#page-manifest").clickOn("#for-this-token");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(window.manifestModel().serviceAccountProperty().get()).isEqualTo("sa-token-demo");
+        assertThat(window.manifestModel().namespaceProperty().get()).isEqualTo("default");
+        assertThat(window.manifestModel().uidProperty().get()).isEqualTo("b62bc32e-b502-4654-921d-94a742e273a8");
+        assertThat(window.manifestModel().knownServiceAccounts()).extracting(r -> r.label()).containsExactly("default/sa-token-demo");
+        assertThat(preview(robot)).contains("kubernetes.io/service-account.uid: b62bc32e-b502-4654-921d-94a742e273a8");
+    }
+}
