@@ -7,12 +7,14 @@ import dev.tokenexplorer.ui.support.TaskExecutor;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Application;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.prefs.Preferences;
 
 /**
@@ -38,6 +40,10 @@ public final class TokenExplorerApp extends Application {
                 preferences.getBoolean(DARK_KEY, false), dark -> preferences.putBoolean(DARK_KEY, dark));
         stage.setTitle("Token Explorer");
         stage.setScene(window.scene());
+        for (int size : new int[]{16, 32, 48, 64, 128, 256}) {
+            stage.getIcons().add(new Image(Objects.requireNonNull(
+                    TokenExplorerApp.class.getResource("icons/token-explorer-" + size + ".png")).toExternalForm()));
+        }
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         stage.show();
@@ -47,7 +53,9 @@ public final class TokenExplorerApp extends Application {
         refresh.setCycleCount(Timeline.INDEFINITE);
         refresh.play();
 
-        openFiles(window, getParameters().getUnnamed());
+        List<String> files = getParameters().getUnnamed().stream().filter(a -> !a.startsWith("--")).toList();
+        ShownProbe.install(getParameters(), window).ifPresent(probe -> probe.watch(stage));
+        openFiles(window, files);
     }
 
     private void openFiles(MainWindow window, List<String> files) {

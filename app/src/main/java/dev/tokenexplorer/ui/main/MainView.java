@@ -28,6 +28,7 @@ import org.kordamp.ikonli.feather.Feather;
 
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /** The main window's content: a toolbar, the input pane on the left and the selected token on the right. */
 public final class MainView extends BorderPane {
@@ -43,10 +44,15 @@ public final class MainView extends BorderPane {
     private final MainViewModel model;
     private final InputView inputView;
     private final ToggleButton darkToggle = new ToggleButton();
+    private Node manifestNode;
     private final ToggleButton explorePage = new ToggleButton("Explore", Icons.of(Feather.SEARCH));
     private final ToggleButton manifestPage = new ToggleButton("Secret manifest", Icons.of(Feather.FILE_PLUS));
 
-    public MainView(MainViewModel model, InputView inputView, TokenView tokenView, Node manifestView, boolean dark,
+    /**
+     * @param manifestView builds the Secret manifest page when it is first opened, so that start-up
+     *                     builds only what the first frame shows
+     */
+    public MainView(MainViewModel model, InputView inputView, TokenView tokenView, Supplier<Node> manifestView, boolean dark,
                     Consumer<Boolean> onThemeChange) {
         this.model = model;
         this.inputView = inputView;
@@ -67,7 +73,7 @@ public final class MainView extends BorderPane {
         });
     }
 
-    private ToolBar createToolbar(boolean dark, Consumer<Boolean> onThemeChange, Node explore, Node manifest) {
+    private ToolBar createToolbar(boolean dark, Consumer<Boolean> onThemeChange, Node explore, Supplier<Node> manifest) {
         Label title = new Label("Token Explorer");
         title.getStyleClass().add("app-title");
         title.setGraphic(Icons.of(Feather.KEY));
@@ -114,7 +120,10 @@ public final class MainView extends BorderPane {
             if (now == null) {
                 old.setSelected(true);
             } else {
-                setCenter(now == explorePage ? explore : manifest);
+                if (now == manifestPage && manifestNode == null) {
+                    manifestNode = manifest.get();
+                }
+                setCenter(now == explorePage ? explore : manifestNode);
             }
         });
         HBox switcher = new HBox(explorePage, manifestPage);

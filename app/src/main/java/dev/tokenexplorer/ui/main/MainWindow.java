@@ -50,7 +50,7 @@ public final class MainWindow {
         InputView inputView = new InputView(model, new KeysView(keysModel));
         inputView.setOnUseAsKeys(() -> keysModel.addKeysFromText("pasted key", model.inputTextProperty().get()));
         MainView view = new MainView(model, inputView, new TokenView(tokenModel, new TimelineView(timelineModel)),
-                new ManifestView(manifestModel, model.selectedTokenProperty()), dark, on -> {
+                () -> new ManifestView(manifestModel, model.selectedTokenProperty()), dark, on -> {
             applyTheme(on);
             onThemeChange.accept(on);
         });

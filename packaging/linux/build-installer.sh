@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# Builds the Linux installers with jpackage:
+#   1. an app image: the app's jars and a jlink'd runtime holding only the modules it needs;
+#   2. class-data sharing trained on that image by starting the app once (the AOT cache on JDK 25+,
+#      the runtime's own CDS archive on older JDKs);
+#   3. a .deb (and with --rpm an .rpm, which needs rpmbuild) from the trained image.
+# Output: app/target/dist/. Usage: packaging/linux/build-installer.sh [--rpm]
+# JAVA_HOME chooses the JDK that packages (Temurin 25 gives the fastest start).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+here="$root/packaging/linux"
+java_home=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")}
+jpackage="$java_home/bin/jpackage"
+java="$java_home/bin/java"
+[ -x "$jpackage" ] || { echo "no jpackage in $java_home: set JAVA_HOME to a JDK 17 or newer" >&2; exit 1; }
+
+feature=$("$java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
+version=$(sed -n 's:.*<version>\([0-9][0-9.]*\)\(-SNAPSHOT\)\{0,1\}</version>.*:\1:p' "$root/pom.xml" | head -1)
+target="$root/app/target"
+dist="$target/dist"
+
+if [ ! -f "$target/token-explorer.jar" ]; then
+  (cd "$root" && mvn -q -B -ntp -pl app package -DskipTests)
+fi
+
+rm -rf "$dist"
+mkdir -p "$dist/input" "$dist/fx"
+# The installed jar carries no manifest Class-Path (the lib/ of a source build): stale entries
+# would make the JVM reject the AOT cache ("shared class paths mismatch").
+"$java_home/bin/jar" --create --file "$dist/input/token-explorer.jar" --main-class dev.tokenexplorer.Launcher -C "$target/classes" .
+for jar in "$target"/lib/*.jar; do
+  case "$(basename "$jar")" in
+    javafx-*-linux.jar) cp "$jar" "$dist/fx/" ;;   # JavaFX goes into the runtime as modules
+    javafx-*) ;;                                    # the empty platform-neutral JavaFX jars
+    *) cp "$jar" "$dist/input/" ;;
+  esac
+done
+
+modules="java.base,java.desktop,java.logging,java.prefs,java.sql,jdk.unsupported,javafx.base,javafx.graphics,javafx.controls"
+if "$java" --list-modules | grep -q '^jdk.crypto.ec@'; then
+  modules="$modules,jdk.crypto.ec"                 # EC signatures live there before JDK 22
+fi
+# A desktop app with a small live set: the serial collector and a small initial heap keep the idle
+# footprint down; 2 GB is room for auditing large cluster dumps.
+java_options=(-XX:+UseSerialGC -Xms16m -Xmx2g -Xss1m)
+if [ "$feature" -ge 22 ]; then
+  java_options+=(--enable-native-access=javafx.graphics,ALL-UNNAMED)
+fi
+if [ "$feature" -ge 24 ]; then
+  java_options+=(--sun-misc-unsafe-memory-access=allow)   # JavaFX 21's Marlin renderer still uses it
+fi
+option_args=()
+for option in "${java_options[@]}"; do option_args+=(--java-options "$option"); done
+
+# The AOT cache (JDK 25+) holds the JDK's classes too; older JDKs get the runtime's own CDS archive.
+jlink_options="--strip-debug --no-man-pages --no-header-files"
+[ "$feature" -ge 25 ] || jlink_options="$jlink_options --generate-cds-archive"
+
+common=(--name token-explorer --app-version "$version" --vendor "Token Explorer"
+        --description "Explains Kubernetes service account tokens, offline"
+        --copyright "Copyright Token Explorer contributors")
+
+echo "== app image (JDK $feature)"
+"$jpackage" --type app-image "${common[@]}" \
+  --input "$dist/input" --main-jar token-explorer.jar --main-class dev.tokenexplorer.Launcher \
+  --module-path "$dist/fx" --add-modules "$modules" \
+  --jlink-options "$jlink_options" \
+  --icon "$root/icons/png/token-explorer-256.png" \
+  "${option_args[@]}" --dest "$dist"
+image="$dist/token-explorer"
+cfg="$image/lib/app/token-explorer.cfg"
+
+echo "== training class-data sharing"
+fixture="$root/app/src/test/resources/fixtures/seed-v1.24-projected-bound-pod.jwt"
+train() {
+  # A start with a token to show: the classes a real start loads. Without a display, the CLI's.
+  if command -v xvfb-run >/dev/null; then
+    xvfb-run -a -s "-screen 0 1280x800x24" env JAVA_TOOL_OPTIONS="$1" "$image/bin/token-explorer" --exit-when-shown "$fixture" >/dev/null
+  else
+    JAVA_TOOL_OPTIONS="$1" "$image/bin/token-explorer" inspect "$fixture" >/dev/null
+  fi
+}
+if [ "$feature" -ge 25 ]; then
+  train "-XX:AOTCacheOutput=$image/lib/app/token-explorer.aot"
+  printf 'java-options=-XX:AOTCache=$APPDIR/token-explorer.aot\n' >> "$cfg"
+  echo "AOT cache: $(du -h "$image/lib/app/token-explorer.aot" | cut -f1)"
+else
+  echo "JDK $feature: the runtime's CDS archive (jlink --generate-cds-archive) speeds the start; the AOT cache needs JDK 25"
+fi
+
+echo "== deb"
+"$jpackage" --type deb "${common[@]}" --app-image "$image" \
+  --icon "$root/icons/png/token-explorer-256.png" \
+  --resource-dir "$here/resources" \
+  --file-associations "$here/jwt.properties" --file-associations "$here/token.properties" \
+  --linux-package-name token-explorer --linux-deb-maintainer "maintainers@tokenexplorer.dev" \
+  --linux-menu-group "Development" --linux-app-category devel --linux-shortcut \
+  --linux-package-deps "libgtk-3-0, libxtst6" \
+  --dest "$dist"
+
+if [ -f "$image/lib/app/token-explorer.aot" ]; then
+  # The JVM accepts an AOT cache only for jars with the size and modification time it was trained
+  # on; jpackage's copy into the package resets the times. Put them back and rebuild the .deb.
+  deb=$(ls "$dist"/token-explorer_*.deb)
+  work="$dist/deb-root"
+  rm -rf "$work"
+  dpkg-deb -R "$deb" "$work"
+  for jar in "$image"/lib/app/*.jar; do
+    touch -r "$jar" "$work/opt/token-explorer/lib/app/$(basename "$jar")"
+  done
+  fakeroot dpkg-deb -Zxz --build "$work" "$deb" >/dev/null
+  rm -rf "$work"
+fi
+
+if [ "${1:-}" = "--rpm" ]; then
+  echo "== rpm"
+  "$jpackage" --type rpm "${common[@]}" --app-image "$image" \
+    --icon "$root/icons/png/token-explorer-256.png" \
+    --resource-dir "$here/resources" \
+    --file-associations "$here/jwt.properties" --file-associations "$here/token.properties" \
+    --linux-package-name token-explorer --linux-rpm-license-type "Apache-2.0" \
+    --linux-menu-group "Development" --linux-app-category "Development/Tools" --linux-shortcut \
+    --linux-package-deps "gtk3, libXtst" \
+    --dest "$dist"
+fi
+ls -l "$dist"/*.deb "$dist"/*.rpm 2>/dev/null || true

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Installer smoke test (run by .ci/run, as root on Debian): builds the .deb, installs it with
+# apt-get, starts the installed app under Xvfb with a token file to open, waits until the window
+# shows the decoded token, saves a screenshot, and removes the package again.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+dist="$root/app/target/dist"
+fixture="$root/app/src/test/resources/fixtures/seed-v1.24-projected-bound-pod.jwt"
+
+if ! command -v xvfb-run >/dev/null || ! command -v import >/dev/null; then
+  apt-get install -y -qq --no-install-recommends xvfb xauth imagemagick >/dev/null
+fi
+if [ -z "${JAVA_HOME:-}" ] && [ -d /usr/lib/jvm/temurin-25-jdk-amd64 ]; then
+  export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64   # the AOT cache needs JDK 25
+fi
+
+"$root/packaging/linux/build-installer.sh"
+deb=$(ls "$dist"/token-explorer_*.deb)
+
+# xdg-utils' post-install steps expect the desktop folders a desktop machine has.
+mkdir -p /usr/share/applications /usr/share/desktop-directories /usr/share/icons/hicolor
+apt-get install -y -qq "$deb" >/dev/null
+trap 'apt-get remove -y -qq token-explorer >/dev/null 2>&1 || true' EXIT
+test -x /opt/token-explorer/bin/token-explorer
+
+log="$dist/smoke.log"
+shot="$dist/smoke-screenshot.png"
+status=0
+timeout 120 xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
+  /opt/token-explorer/bin/token-explorer --exit-when-shown=3000 "$1" > "$2" 2>&1 &
+  app=$!
+  for _ in $(seq 1 600); do
+    grep -q "^shown" "$2" && break
+    kill -0 $app 2>/dev/null || break
+    sleep 0.1
+  done
+  if grep -q "^shown" "$2"; then sleep 1; import -window root "$3"; fi
+  wait $app
+' _ "$fixture" "$log" "$shot" || status=$?
+
+cat "$log"
+if [ "$status" -ne 0 ]; then
+  echo "smoke test FAILED: the installed app exited with $status" >&2
+  exit 1
+fi
+grep -q "^shown token bound-pod" "$log" || { echo "smoke test FAILED: the token was not shown" >&2; exit 1; }
+test -s "$shot" || { echo "smoke test FAILED: no screenshot" >&2; exit 1; }
+
+apt-get remove -y -qq token-explorer >/dev/null
+trap - EXIT
+test ! -e /opt/token-explorer/bin/token-explorer || { echo "smoke test FAILED: removal left the app behind" >&2; exit 1; }
+echo "smoke test passed: installed, showed the decoded token, screenshot at $shot, removed"
