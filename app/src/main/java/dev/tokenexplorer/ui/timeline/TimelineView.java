@@ -149,12 +149,14 @@ public final class TimelineView extends VBox {
             drawNeverExpires(width);
         }
         double previous = Double.NEGATIVE_INFINITY;
+        Instant previousAt = null;
         boolean staggered = false;
         for (TimelineViewModel.Marker marker : markers) {
             double x = scale.position(marker.at()) * width;
             staggered = x - previous < MIN_LABEL_GAP && !staggered;
-            drawMarker(marker, x, staggered, width);
+            drawMarker(marker, shortDate(marker.at(), previousAt), x, staggered, width);
             previous = x;
+            previousAt = marker.at();
         }
         scaleNote.setText(scale.linear() ? "Linear time scale. Hover a marker for its exact time."
                 : "Non-linear time scale: long gaps are drawn shorter (≈). Hover a marker for its exact time.");
@@ -207,12 +209,12 @@ public final class TimelineView extends VBox {
         drawing.getChildren().addAll(arrow, label);
     }
 
-    private void drawMarker(TimelineViewModel.Marker marker, double x, boolean staggered, double width) {
+    private void drawMarker(TimelineViewModel.Marker marker, String dateText, double x, boolean staggered, double width) {
         Line line = new Line(x, AXIS_Y - 4, x, AXIS_Y + AXIS_H + 3);
         line.getStyleClass().add("marker-line");
         Label name = new Label(marker.label());
         name.getStyleClass().add("marker-label");
-        Label date = new Label(shortDate(marker.at()));
+        Label date = new Label(dateText);
         date.getStyleClass().add("marker-date");
         place(name, x, staggered ? ROW_2 : ROW_1, width);
         place(date, x, staggered ? DATE_ROW_2 : DATE_ROW_1, width);
@@ -248,10 +250,18 @@ public final class TimelineView extends VBox {
                 () -> Math.max(0, Math.min(width - label.getWidth(), x - label.getWidth() / 2)), label.widthProperty()));
     }
 
-    private String shortDate(Instant at) {
+    /**
+     * A marker's date, as short as it can be while still telling markers apart: the time of day for
+     * one that follows the previous marker within a day, else the day (with the year when it is not
+     * this year's).
+     */
+    private String shortDate(Instant at, Instant previous) {
         ZoneId zone = zone();
+        if (previous != null && java.time.Duration.between(previous, at).toHours() < 24) {
+            return DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH).format(at.atZone(zone));
+        }
         boolean sameYear = at.atZone(zone).getYear() == model.nowProperty().get().atZone(zone).getYear();
-        return DateTimeFormatter.ofPattern(sameYear ? "d MMM HH:mm" : "d MMM yyyy", Locale.ENGLISH).format(at.atZone(zone));
+        return DateTimeFormatter.ofPattern(sameYear ? "d MMM HH:mm" : "d MMM yyyy HH:mm", Locale.ENGLISH).format(at.atZone(zone));
     }
 
     private ZoneId zone() {
