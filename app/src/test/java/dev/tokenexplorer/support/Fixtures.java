@@ -1,10 +1,12 @@
 package dev.tokenexplorer.support;
 
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
 
 /** The shared public fixtures, copied into the test resources. */
 public final class Fixtures {
@@ -18,8 +20,11 @@ public final class Fixtures {
     }
 
     public static Path path(String name) {
-        String dir = System.getProperty("fixtures.dir", "src/test/resources/fixtures");
-        return Path.of(dir, name);
+        try {
+            return Path.of(Objects.requireNonNull(Fixtures.class.getResource("/fixtures/" + name), "no fixture " + name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static String text(String name) {
