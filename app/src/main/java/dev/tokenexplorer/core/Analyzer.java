@@ -39,12 +39,15 @@ public final class Analyzer {
         return report(recognizer.recognize(source, text, now), now, settings);
     }
 
+    /** Reads and analyses a file; paths inside it (a kubeconfig's tokenFile) are resolved from its folder. */
     public SourceReport analyzeFile(Path path, VerificationSettings settings) {
         InputFiles.Read read = InputFiles.read(path);
         if (read.error() != null) {
             return SourceReport.unreadable(path.toString(), read.error());
         }
-        return analyzeText(path.toString(), read.text(), settings);
+        Instant now = clock.instant();
+        Path folder = path.toAbsolutePath().getParent();
+        return report(recognizer.recognize(path.toString(), read.text(), now, folder), now, settings);
     }
 
     private SourceReport report(RecognizedInput input, Instant now, VerificationSettings settings) {
@@ -58,7 +61,8 @@ public final class Analyzer {
             }
         }
         input.serviceAccounts().forEach(a -> add(accounts, a));
-        return new SourceReport(input.source(), input.type(), input.error(), reports, input.notes(), List.copyOf(accounts.values()));
+        return new SourceReport(input.source(), input.type(), input.error(), reports, input.notes(), List.copyOf(accounts.values()),
+                input.nodes());
     }
 
     /** One entry per namespace/name; a later sighting fills in a UID the first one lacked. */

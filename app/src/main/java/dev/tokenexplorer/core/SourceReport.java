@@ -4,6 +4,7 @@ import dev.tokenexplorer.core.input.InputType;
 import dev.tokenexplorer.core.input.ServiceAccountRef;
 import dev.tokenexplorer.core.token.Finding;
 import dev.tokenexplorer.core.token.TokenReport;
+import dev.tokenexplorer.core.tree.SourceNode;
 
 import java.util.List;
 
@@ -12,18 +13,20 @@ import java.util.List;
  * it and what else it holds. This is what the CLI prints and the window shows.
  *
  * @param serviceAccounts every service account it names (tokens, Secrets, ServiceAccount objects), without repeats
+ * @param nodes what it holds, organised as the input is: a kubeconfig's contexts, clusters and users, a list's Secrets
  */
 public record SourceReport(String source, InputType type, String error, List<TokenReport> tokens, List<Finding> notes,
-                           List<ServiceAccountRef> serviceAccounts) {
+                           List<ServiceAccountRef> serviceAccounts, List<SourceNode> nodes) {
     public SourceReport {
         tokens = List.copyOf(tokens);
         notes = List.copyOf(notes);
         serviceAccounts = List.copyOf(serviceAccounts);
+        nodes = List.copyOf(nodes);
     }
 
     /** A report for an input that could not be read at all. */
     public static SourceReport unreadable(String source, String error) {
-        return new SourceReport(source, InputType.UNKNOWN, error, List.of(), List.of(), List.of());
+        return new SourceReport(source, InputType.UNKNOWN, error, List.of(), List.of(), List.of(), List.of());
     }
 
     /** Whether the input was read and recognised (its tokens may still be malformed). */

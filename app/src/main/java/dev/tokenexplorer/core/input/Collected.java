@@ -1,18 +1,35 @@
 package dev.tokenexplorer.core.input;
 
 import dev.tokenexplorer.core.token.Finding;
+import dev.tokenexplorer.core.tree.SourceNode;
 
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What the readers of one input gather: tokens and notes, in the order they are met. */
+/**
+ * What the readers of one input gather, in the order they meet it: tokens, notes, the service
+ * accounts named, and the tree of what the input holds. It also carries the reading context: the
+ * instant ("last used 3 days ago") and, for a file, its folder (a kubeconfig's tokenFile is relative to it).
+ */
 final class Collected {
+    final Instant now;
+    final Path baseDir;
     final List<FoundToken> tokens = new ArrayList<>();
     final List<Finding> notes = new ArrayList<>();
     final List<ServiceAccountRef> serviceAccounts = new ArrayList<>();
+    final List<SourceNode> nodes = new ArrayList<>();
 
-    void token(String location, String compact, List<Finding> context) {
+    Collected(Instant now, Path baseDir) {
+        this.now = now;
+        this.baseDir = baseDir;
+    }
+
+    /** Adds a token and returns the node that stands for it in the tree. */
+    SourceNode token(String location, String compact, List<Finding> context, String title) {
         tokens.add(new FoundToken(location, compact, context));
+        return SourceNode.token(title, tokens.size() - 1);
     }
 
     void serviceAccount(String namespace, String name, String uid) {

@@ -3,8 +3,8 @@ package dev.tokenexplorer.core.input;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tokenexplorer.core.keys.KeyReader;
 import dev.tokenexplorer.core.token.Finding;
+import dev.tokenexplorer.core.tree.SourceNode;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,9 +20,9 @@ final class DocumentReader {
     private DocumentReader() {
     }
 
-    static Outcome read(JsonNode document, String prefix, Instant now, Collected out) {
+    static Outcome read(JsonNode document, String prefix, Collected out) {
         if (document.isArray()) {
-            return list(document, prefix, now, out);
+            return list(document, prefix, out);
         }
         if (!document.isObject()) {
             return new Outcome(InputType.UNKNOWN, "a plain value (" + abbreviate(document.asText()) + "), not an object. " + InputRecognizer.EXPECTED);
@@ -31,6 +31,7 @@ final class DocumentReader {
         if ((keys != null && keys.isArray()) || document.has("kty")) {
             KeyReader.KeyLoad load = KeyReader.json("JWKS", document);
             load.notes().forEach(n -> out.note(new Finding(n.severity(), n.code(), prefix + n.message())));
+            load.keys().forEach(k -> out.nodes.add(KeyReader.node(k)));
             return new Outcome(InputType.JWKS, load.error());
         }
         if (KeyReader.isDiscoveryDocument(document)) {
@@ -38,7 +39,7 @@ final class DocumentReader {
         }
         String kind = Nodes.text(document, "kind");
         if ("Secret".equals(kind)) {
-            SecretReader.read(document, prefix, now, out);
+            SecretReader.read(document, prefix, out);
             return Outcome.of(InputType.SECRET);
         }
         if ("Config".equals(kind) || (kind == null && (document.has("clusters") || document.has("users") || document.has("contexts")))) {
@@ -47,14 +48,14 @@ final class DocumentReader {
         }
         JsonNode items = document.get("items");
         if (items != null && items.isArray() && (kind == null || kind.endsWith("List"))) {
-            return list(items, prefix, now, out);
+            return list(items, prefix, out);
         }
         if ("TokenRequest".equals(kind)) {
             String token = Nodes.text(document, "status", "token");
             if (token == null) {
                 return new Outcome(InputType.UNKNOWN, "a TokenRequest without status.token: the request, not the API server's answer.");
             }
-            out.token(prefix + "TokenRequest status.token", token, List.of());
+            out.nodes.add(out.token(prefix + "TokenRequest status.token", token, List.of(), "TokenRequest status.token"));
             return Outcome.of(InputType.JWT);
         }
         if ("ServiceAccount".equals(kind)) {
@@ -68,14 +69,14 @@ final class DocumentReader {
         return new Outcome(InputType.UNKNOWN, "a YAML or JSON object that is neither a Secret, a kubeconfig nor a JWKS (it has no kind). " + InputRecognizer.EXPECTED);
     }
 
-    private static Outcome list(JsonNode items, String prefix, Instant now, Collected out) {
+    private static Outcome list(JsonNode items, String prefix, Collected out) {
         int secrets = 0;
         List<String> others = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             JsonNode item = items.get(i);
             String kind = Nodes.text(item, "kind");
             if ("Secret".equals(kind)) {
-                SecretReader.read(item, prefix, now, out);
+                SecretReader.read(item, prefix, out);
                 secrets++;
             } else if ("ServiceAccount".equals(kind)) {
                 out.note(serviceAccountNote(item, prefix, out));
@@ -95,6 +96,14 @@ final class DocumentReader {
 
     private static Finding serviceAccountNote(JsonNode sa, String prefix, Collected out) {
         out.serviceAccount(Nodes.text(sa, "metadata", "namespace"), Nodes.text(sa, "metadata", "name"), Nodes.text(sa, "metadata", "uid"));
+        List<SourceNode.Detail> details = new ArrayList<>();
+        details.add(SourceNode.Detail.of("UID", String.valueOf(Nodes.text(sa, "metadata", "uid"))));
+        JsonNode listed = sa.get("secrets");
+        if (listed != null && listed.isArray()) {
+            listed.forEach(s -> details.add(new SourceNode.Detail("Lists Secret", Nodes.text(s, "name"),
+                    "A token Secret listed here counts as auto-generated: the legacy-token cleaner may mark it invalid and delete it once unused.")));
+        }
+        out.nodes.add(new SourceNode("service-account", "ServiceAccount " + Nodes.qualified(sa), "holds no token itself", details, List.of(), List.of(), -1));
         JsonNode secrets = sa.get("secrets");
         List<String> names = new ArrayList<>();
         if (secrets != null && secrets.isArray()) {

@@ -3,14 +3,18 @@ package dev.tokenexplorer.core.input;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tokenexplorer.core.json.Json;
 import dev.tokenexplorer.core.json.JsonReadException;
+import dev.tokenexplorer.core.keys.CertificateDescriber;
+import dev.tokenexplorer.core.keys.KeyDescriber;
 import dev.tokenexplorer.core.keys.KeyReader;
 import dev.tokenexplorer.core.keys.Pem;
 import dev.tokenexplorer.core.token.Finding;
+import dev.tokenexplorer.core.tree.SourceNode;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -40,10 +44,18 @@ public final class InputRecognizer {
     private final SafeYaml yaml = new SafeYaml();
 
     public RecognizedInput recognize(String source, String text, Instant now) {
-        return recognize(source, text, now, true);
+        return recognize(source, text, now, null);
     }
 
-    private RecognizedInput recognize(String source, String text, Instant now, boolean mayUnwrap) {
+    /**
+     * @param baseDir the folder of the file the text comes from, for paths inside it (a
+     *                kubeconfig's tokenFile); null for pasted text, whose paths are not followed
+     */
+    public RecognizedInput recognize(String source, String text, Instant now, Path baseDir) {
+        return recognize(source, text, now, baseDir, true);
+    }
+
+    private RecognizedInput recognize(String source, String text, Instant now, Path baseDir, boolean mayUnwrap) {
         if (text == null || text.isBlank()) {
             return RecognizedInput.failed(source, InputType.UNKNOWN, "The input is empty. " + EXPECTED);
         }
@@ -60,12 +72,12 @@ public final class InputRecognizer {
             return RecognizedInput.failed(source, InputType.UNKNOWN, binary.get());
         }
         if (Pem.looksLikePem(trimmed)) {
-            return pem(source, trimmed);
+            return pem(source, trimmed, now);
         }
         Matcher bearer = AUTHORIZATION.matcher(trimmed);
         String candidate = bearer.matches() ? bearer.group(1).strip() : trimmed;
         if (TOKEN_CHARS.matcher(candidate).matches()) {
-            RecognizedInput token = tokenText(source, candidate, now, mayUnwrap);
+            RecognizedInput token = tokenText(source, candidate, now, baseDir, mayUnwrap);
             if (token != null) {
                 return token;
             }
@@ -75,7 +87,7 @@ public final class InputRecognizer {
         }
         if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
             try {
-                return documents(source, List.of(Json.parse(trimmed)), now);
+                return documents(source, List.of(Json.parse(trimmed)), now, baseDir);
             } catch (JsonReadException e) {
                 return RecognizedInput.failed(source, InputType.UNKNOWN, "The input looks like JSON but is not valid: " + e.getMessage() + ".");
             }
@@ -89,14 +101,15 @@ public final class InputRecognizer {
         if (documents.size() == 1 && documents.get(0).isValueNode()) {
             return RecognizedInput.failed(source, InputType.UNKNOWN, "This text is not something Token Explorer can read. " + EXPECTED);
         }
-        return documents(source, documents, now);
+        return documents(source, documents, now, baseDir);
     }
 
     /** A token on its own: compact JWS with line breaks, or base64 of one (or of another input). */
-    private RecognizedInput tokenText(String source, String candidate, Instant now, boolean mayUnwrap) {
+    private RecognizedInput tokenText(String source, String candidate, Instant now, Path baseDir, boolean mayUnwrap) {
         String compact = candidate.replaceAll("\\s", "");
         if (compact.contains(".") || compact.startsWith("eyJ")) {
-            return new RecognizedInput(source, InputType.JWT, null, List.of(new FoundToken("token", compact, List.of())), List.of());
+            return new RecognizedInput(source, InputType.JWT, null, List.of(new FoundToken("token", compact, List.of())), List.of(),
+                    List.of(), List.of(SourceNode.token("Token", 0)));
         }
         if (!mayUnwrap || compact.length() < 16) {
             return null;
@@ -105,7 +118,7 @@ public final class InputRecognizer {
         if (decoded.isEmpty()) {
             return null;
         }
-        RecognizedInput inner = recognize(source, decoded.get(), now, false);
+        RecognizedInput inner = recognize(source, decoded.get(), now, baseDir, false);
         if (inner.type() == InputType.UNKNOWN) {
             return null;
         }
@@ -114,7 +127,7 @@ public final class InputRecognizer {
                 .toList();
         List<Finding> notes = new ArrayList<>(inner.notes());
         notes.add(0, Finding.info("base64-wrapped", "The input was base64-encoded, as values under a Secret's data are; it was decoded first."));
-        return new RecognizedInput(source, inner.type(), inner.error(), tokens, notes, inner.serviceAccounts());
+        return new RecognizedInput(source, inner.type(), inner.error(), tokens, notes, inner.serviceAccounts(), inner.nodes());
     }
 
     private static Optional<String> base64Text(String compact) {
@@ -143,22 +156,37 @@ public final class InputRecognizer {
         return Optional.empty();
     }
 
-    private static RecognizedInput pem(String source, String text) {
+    private static RecognizedInput pem(String source, String text, Instant now) {
         KeyReader.KeyLoad load = KeyReader.read(source, text);
-        boolean certificates = Pem.read(text).stream().allMatch(b -> b.label().equals("CERTIFICATE"));
-        return new RecognizedInput(source, certificates ? InputType.CERTIFICATE : InputType.PUBLIC_KEY, load.error(), List.of(), load.notes());
+        List<Pem.Block> blocks = Pem.read(text);
+        boolean certificates = blocks.stream().allMatch(b -> b.label().equals("CERTIFICATE"));
+        List<SourceNode> nodes = new ArrayList<>(certificateNodes(blocks, now));
+        load.keys().stream().filter(k -> k.note() == null || !k.note().startsWith("from the certificate")).map(KeyReader::node).forEach(nodes::add);
+        return new RecognizedInput(source, certificates ? InputType.CERTIFICATE : InputType.PUBLIC_KEY, load.error(), List.of(), load.notes(),
+                List.of(), nodes);
     }
 
-    private RecognizedInput documents(String source, List<JsonNode> documents, Instant now) {
+    /** Every certificate in the PEM text, in order (a chain reads leaf first). */
+    static List<SourceNode> certificateNodes(List<Pem.Block> blocks, Instant now) {
+        List<SourceNode> nodes = new ArrayList<>();
+        for (Pem.Block block : blocks) {
+            if (block.label().equals("CERTIFICATE") && block.der() != null) {
+                KeyDescriber.certificate(block.der()).ifPresent(cert -> nodes.add(CertificateDescriber.node(cert, now)));
+            }
+        }
+        return nodes;
+    }
+
+    private RecognizedInput documents(String source, List<JsonNode> documents, Instant now, Path baseDir) {
         if (documents.isEmpty()) {
             return RecognizedInput.failed(source, InputType.UNKNOWN, "The input holds no YAML document, only comments or separators. " + EXPECTED);
         }
-        Collected out = new Collected();
+        Collected out = new Collected(now, baseDir);
         List<InputType> types = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         for (int i = 0; i < documents.size(); i++) {
             String prefix = documents.size() > 1 ? "document " + (i + 1) + ": " : "";
-            DocumentReader.Outcome outcome = DocumentReader.read(documents.get(i), prefix, now, out);
+            DocumentReader.Outcome outcome = DocumentReader.read(documents.get(i), prefix, out);
             types.add(outcome.type());
             if (outcome.error() != null) {
                 errors.add(prefix + outcome.error());
@@ -169,7 +197,7 @@ public final class InputRecognizer {
         if (error == null) {
             errors.forEach(e -> out.note(Finding.warning("document-not-recognised", e)));
         }
-        return new RecognizedInput(source, type, error, out.tokens, out.notes, out.serviceAccounts);
+        return new RecognizedInput(source, type, error, out.tokens, out.notes, out.serviceAccounts, out.nodes);
     }
 
     private static InputType overallType(List<InputType> types) {

@@ -1,13 +1,14 @@
 package dev.tokenexplorer.core.input;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tokenexplorer.core.keys.KeyDescriber;
 import dev.tokenexplorer.core.keys.Pem;
 import dev.tokenexplorer.core.token.Finding;
-import dev.tokenexplorer.core.token.Severity;
+import dev.tokenexplorer.core.tree.SourceNode;
+import dev.tokenexplorer.core.tree.SourceNode.Detail;
 
 import java.nio.charset.StandardCharsets;
-import java.security.cert.X509Certificate;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
@@ -17,9 +18,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads a kubeconfig (clientcmd v1): every user's token, and every other way a user
- * authenticates (tokenFile, exec, auth-provider, basic auth, client certificates) reported for
- * what it is. Nothing is run or read from disk here; messages follow client-go's wording.
+ * Reads a kubeconfig (clientcmd v1) into contexts, clusters and users: every user's token (and
+ * the token in its {@code tokenFile}, read relative to the kubeconfig when it was opened as a
+ * file), and every other way a user authenticates (exec, auth-provider, basic auth, client
+ * certificates) reported for what it is. Nothing is ever run; keys and passwords are never shown.
+ * Messages follow client-go's wording.
  */
 final class KubeconfigReader {
 
@@ -30,111 +33,224 @@ final class KubeconfigReader {
         Map<String, JsonNode> clusters = named(config, "clusters", "cluster", prefix, out);
         Map<String, JsonNode> users = named(config, "users", "user", prefix, out);
         Map<String, JsonNode> contexts = named(config, "contexts", "context", prefix, out);
-
         String current = Nodes.text(config, "current-context");
         if (current != null && !current.isEmpty() && !contexts.containsKey(current)) {
             out.note(Finding.warning("missing-current-context", prefix + "current-context is \"" + current
                     + "\", but no context has that name (client-go: context was not found for specified context: " + current + ")."));
         }
+
+        List<SourceNode> contextNodes = new ArrayList<>();
         Map<String, List<String>> contextsByUser = new LinkedHashMap<>();
         contexts.forEach((name, context) -> {
             String cluster = Nodes.text(context, "cluster");
             String user = Nodes.text(context, "user");
+            List<Finding> notes = new ArrayList<>();
             if (cluster != null && !cluster.isEmpty() && !clusters.containsKey(cluster)) {
-                out.note(Finding.warning("missing-cluster", prefix + "context \"" + name + "\" refers to cluster \"" + cluster
+                notes.add(Finding.warning("missing-cluster", prefix + "context \"" + name + "\" refers to cluster \"" + cluster
                         + "\", which is not defined (client-go: cluster \"" + cluster + "\" not found)."));
             }
             if (user != null && !user.isEmpty() && !users.containsKey(user)) {
-                out.note(Finding.warning("missing-user", prefix + "context \"" + name + "\" refers to user \"" + user
+                notes.add(Finding.warning("missing-user", prefix + "context \"" + name + "\" refers to user \"" + user
                         + "\", which is not defined (client-go: user \"" + user + "\" not found)."));
             }
+            notes.forEach(out::note);
+            String server = Nodes.text(clusters.get(cluster), "server");
             if (user != null) {
-                String server = Nodes.text(clusters.get(cluster), "server");
                 contextsByUser.computeIfAbsent(user, u -> new ArrayList<>())
-                        .add("\"" + name + "\"" + (name.equals(current) ? " (current)" : "")
-                                + (server == null || server.isEmpty() ? "" : " → " + server));
+                        .add("\"" + name + "\"" + (name.equals(current) ? " (current)" : "") + (server == null || server.isEmpty() ? "" : " → " + server));
             }
+            List<Detail> details = new ArrayList<>();
+            details.add(Detail.of("Cluster", String.valueOf(cluster)));
+            details.add(Detail.of("User", String.valueOf(user)));
+            details.add(new Detail("Namespace", Nodes.text(context, "namespace") == null ? "(default)" : Nodes.text(context, "namespace"),
+                    "The namespace kubectl uses when none is given."));
+            details.add(new Detail("Current", name.equals(current) ? "yes" : "no", "kubectl uses the current context unless told otherwise."));
+            contextNodes.add(new SourceNode("context", name + (name.equals(current) ? " (current)" : ""), cluster + " · " + user,
+                    details, notes, List.of(), -1));
         });
-        clusters.forEach((name, cluster) -> {
-            if (Nodes.text(cluster, "server") == null || Nodes.text(cluster, "server").isEmpty()) {
-                out.note(Finding.warning("cluster-without-server", prefix + "cluster \"" + name + "\" has no server defined."));
-            }
-            if ("true".equals(Nodes.text(cluster, "insecure-skip-tls-verify"))) {
-                out.note(Finding.warning("insecure-skip-tls-verify", prefix + "cluster \"" + name
-                        + "\" sets insecure-skip-tls-verify: the server's certificate is not checked, so a token sent there can be intercepted."));
-            }
-        });
-        users.forEach((name, user) -> readUser(name, user, prefix, contextsByUser.getOrDefault(name, List.of()), out));
+
+        List<SourceNode> clusterNodes = new ArrayList<>();
+        clusters.forEach((name, cluster) -> clusterNodes.add(cluster(name, cluster, prefix, out)));
+        List<SourceNode> userNodes = new ArrayList<>();
+        users.forEach((name, user) -> userNodes.add(user(name, user, prefix, contextsByUser.getOrDefault(name, List.of()), out)));
+
         if (users.isEmpty() && clusters.isEmpty() && contexts.isEmpty()) {
             out.note(Finding.info("empty-kubeconfig", prefix + "the kubeconfig defines no clusters, users or contexts."));
         }
+        out.nodes.add(SourceNode.group(prefix + "Contexts", contextNodes));
+        out.nodes.add(SourceNode.group(prefix + "Clusters", clusterNodes));
+        out.nodes.add(SourceNode.group(prefix + "Users", userNodes));
     }
 
-    private static void readUser(String name, JsonNode user, String prefix, List<String> usedBy, Collected out) {
+    private static SourceNode cluster(String name, JsonNode cluster, String prefix, Collected out) {
+        List<Finding> notes = new ArrayList<>();
+        List<Detail> details = new ArrayList<>();
+        List<SourceNode> children = new ArrayList<>();
+        String server = Nodes.text(cluster, "server");
+        if (server == null || server.isEmpty()) {
+            notes.add(Finding.warning("cluster-without-server", prefix + "cluster \"" + name + "\" has no server defined."));
+        }
+        details.add(Detail.of("Server", server == null || server.isEmpty() ? "(none)" : server));
+        if (Nodes.text(cluster, "tls-server-name") != null) {
+            details.add(new Detail("TLS server name", Nodes.text(cluster, "tls-server-name"), "The name checked in the server's certificate instead of the host."));
+        }
+        boolean insecure = "true".equals(Nodes.text(cluster, "insecure-skip-tls-verify"));
+        details.add(new Detail("Verify the server's certificate", insecure ? "no (insecure-skip-tls-verify)" : "yes",
+                insecure ? "Anyone between you and the server can read the tokens sent there." : null));
+        if (insecure) {
+            notes.add(Finding.warning("insecure-skip-tls-verify", prefix + "cluster \"" + name
+                    + "\" sets insecure-skip-tls-verify: the server's certificate is not checked, so a token sent there can be intercepted."));
+        }
+        if (Nodes.text(cluster, "proxy-url") != null) {
+            details.add(Detail.of("Proxy", Nodes.text(cluster, "proxy-url")));
+        }
+        String caData = Nodes.text(cluster, "certificate-authority-data");
+        if (caData != null) {
+            String pem = decodePem(caData);
+            List<SourceNode> certs = pem == null ? List.of() : InputRecognizer.certificateNodes(Pem.read(pem), out.now);
+            details.add(Detail.of("CA certificate", certs.isEmpty() ? "certificate-authority-data (not a PEM certificate)"
+                    : "certificate-authority-data: " + certs.size() + (certs.size() == 1 ? " certificate" : " certificates")));
+            children.addAll(certs);
+        } else if (Nodes.text(cluster, "certificate-authority") != null) {
+            details.add(Detail.of("CA certificate", "file " + Nodes.text(cluster, "certificate-authority")));
+        }
+        notes.forEach(out::note);
+        return new SourceNode("cluster", name, server, details, notes, children, -1);
+    }
+
+    private static SourceNode user(String name, JsonNode user, String prefix, List<String> usedBy, Collected out) {
         String who = prefix + "user \"" + name + "\"";
+        List<Finding> notes = new ArrayList<>();
+        List<Detail> details = new ArrayList<>();
+        List<SourceNode> children = new ArrayList<>();
         List<String> methods = new ArrayList<>();
+        List<Finding> context = usedBy.isEmpty() ? List.of()
+                : List.of(Finding.info("kubeconfig-contexts", "Used by context " + String.join(", ", usedBy) + "."));
         String token = Nodes.text(user, "token");
         String tokenFile = Nodes.text(user, "tokenFile");
         if (token != null && !token.isEmpty()) {
             methods.add("token");
-            List<Finding> context = usedBy.isEmpty() ? List.of()
-                    : List.of(Finding.info("kubeconfig-contexts", "Used by context " + String.join(", ", usedBy) + "."));
-            out.token("kubeconfig user \"" + name + "\" token", token, context);
+            details.add(new Detail("Token", "inline (" + token.length() + " characters)", "Sent as Authorization: Bearer."));
+            children.add(out.token("kubeconfig user \"" + name + "\" token", token, context, "token"));
         }
         if (tokenFile != null && !tokenFile.isEmpty()) {
             if (!methods.contains("token")) {
                 methods.add("token");
             }
-            out.note(Finding.info("token-file", who + " reads its token from the file " + tokenFile
-                    + " (tokenFile" + (token != null ? ", which takes precedence over token" : "") + "): open that file to inspect the token."));
+            details.add(new Detail("Token file", tokenFile, token != null
+                    ? "Read periodically; its token takes precedence over the inline token." : "Read periodically, so a rotating projected token works."));
+            tokenFile(name, tokenFile, context, who, out, notes, children);
         }
         if (Nodes.text(user, "username") != null || Nodes.text(user, "password") != null) {
             methods.add("basicAuth");
             String username = Nodes.text(user, "username");
-            out.note(Finding.warning("basic-auth", who + " authenticates with a username" + (username == null ? "" : " (\"" + username + "\")")
+            details.add(Detail.of("Username", username == null ? "(none)" : username));
+            details.add(new Detail("Password", Nodes.text(user, "password") == null ? "(none)" : "•••••• (not shown)", null));
+            notes.add(Finding.warning("basic-auth", who + " authenticates with a username" + (username == null ? "" : " (\"" + username + "\")")
                     + " and a password (not shown). Kubernetes removed static password files in 1.19."));
         }
         boolean hasCert = Nodes.text(user, "client-certificate-data") != null || Nodes.text(user, "client-certificate") != null;
         boolean hasKey = Nodes.text(user, "client-key-data") != null || Nodes.text(user, "client-key") != null;
         if (hasCert) {
             methods.add("clientCert");
-            out.note(certificateNote(who, user));
+            clientCertificate(user, who, out, notes, details, children);
             if (!hasKey) {
-                out.note(Finding.error("client-key-missing", "client-key-data or client-key must be specified for " + name
+                notes.add(Finding.error("client-key-missing", "client-key-data or client-key must be specified for " + name
                         + " to use the clientCert authentication method."));
             }
         } else if (hasKey) {
-            out.note(Finding.error("client-cert-missing", "client-cert-data or client-cert must be specified for " + name
+            notes.add(Finding.error("client-cert-missing", "client-cert-data or client-cert must be specified for " + name
                     + " to use the clientCert authentication method."));
+        }
+        if (hasKey) {
+            String keyData = Nodes.text(user, "client-key-data");
+            details.add(new Detail("Client key", keyData != null ? "private key, " + keyDescription(keyData) + " (never shown)"
+                    : "file " + Nodes.text(user, "client-key"), "The private half of the client certificate: whoever has it is this user."));
         }
         JsonNode exec = user == null ? null : user.get("exec");
         JsonNode authProvider = user == null ? null : user.get("auth-provider");
         if (exec != null && exec.isObject()) {
             methods.add("exec");
-            out.note(execNote(who, name, exec));
+            notes.add(execNote(who, name, exec, details));
         }
         if (authProvider != null && authProvider.isObject()) {
             methods.add("authProvider");
-            String provider = Nodes.text(authProvider, "name");
-            out.note(Finding.info("auth-provider", who + " gets credentials from the auth-provider plugin \"" + provider
-                    + "\" (not run here). The in-tree gcp and azure providers were removed in Kubernetes 1.26; use their exec plugins."));
+            authProvider(name, authProvider, who, context, out, notes, details, children);
         }
         if (exec != null && authProvider != null) {
-            out.note(Finding.error("exec-and-auth-provider", "user " + name + " has both an exec plugin and an auth-provider: only one may be set."));
+            notes.add(Finding.error("exec-and-auth-provider", "user " + name + " has both an exec plugin and an auth-provider: only one may be set."));
         }
         Set<String> distinct = new HashSet<>(methods);
-        distinct.remove("exec");
-        distinct.remove("authProvider");
         if (distinct.contains("token") && distinct.contains("basicAuth")) {
-            out.note(Finding.error("more-than-one-auth-method", "more than one authentication method found for " + name
+            notes.add(Finding.error("more-than-one-auth-method", "more than one authentication method found for " + name
                     + "; found [" + String.join(" ", methods) + "], only one is allowed."));
         }
         if (methods.isEmpty()) {
-            out.note(Finding.info("no-credentials", who + " has no credentials."));
+            notes.add(Finding.info("no-credentials", who + " has no credentials."));
         }
+        notes.forEach(out::note);
+        return new SourceNode("user", name, methods.isEmpty() ? "no credentials" : String.join(", ", methods), details, notes, children, -1);
     }
 
-    private static Finding execNote(String who, String name, JsonNode exec) {
+    /** The token in a tokenFile: read from disk only when the kubeconfig itself was opened as a file. */
+    private static void tokenFile(String name, String tokenFile, List<Finding> context, String who, Collected out,
+                                  List<Finding> notes, List<SourceNode> children) {
+        if (out.baseDir == null) {
+            notes.add(Finding.info("token-file", who + " reads its token from the file " + tokenFile
+                    + " (tokenFile): open the kubeconfig as a file, or that file itself, to inspect the token."));
+            return;
+        }
+        Path path;
+        try {
+            path = out.baseDir.resolve(tokenFile).normalize();
+        } catch (InvalidPathException e) {
+            notes.add(Finding.warning("token-file-missing", who + ": tokenFile " + tokenFile + " is not a valid path."));
+            return;
+        }
+        InputFiles.Read read = InputFiles.read(path);
+        if (read.error() != null) {
+            notes.add(Finding.warning("token-file-missing", who + ": tokenFile " + tokenFile + " cannot be read (" + read.error()
+                    + "); client-go would keep using the last token it read."));
+            return;
+        }
+        children.add(out.token("kubeconfig user \"" + name + "\" tokenFile " + path, read.text().strip(), context, "tokenFile " + path.getFileName()));
+    }
+
+    private static void clientCertificate(JsonNode user, String who, Collected out, List<Finding> notes, List<Detail> details,
+                                          List<SourceNode> children) {
+        String data = Nodes.text(user, "client-certificate-data");
+        if (data == null) {
+            details.add(Detail.of("Client certificate", "file " + Nodes.text(user, "client-certificate")));
+            return;
+        }
+        String pem = decodePem(data);
+        List<SourceNode> certs = pem == null ? List.of() : InputRecognizer.certificateNodes(Pem.read(pem), out.now);
+        if (certs.isEmpty()) {
+            notes.add(Finding.warning("client-certificate-unreadable", who + " has client-certificate-data that is not a base64 PEM certificate."));
+            return;
+        }
+        details.add(Detail.of("Client certificate", certs.get(0).title()));
+        children.addAll(certs);
+        certs.forEach(c -> c.notes().forEach(n -> notes.add(new Finding(n.severity(), n.code(), who + "'s client certificate: " + n.message()))));
+    }
+
+    private static void authProvider(String name, JsonNode provider, String who, List<Finding> context, Collected out,
+                                     List<Finding> notes, List<Detail> details, List<SourceNode> children) {
+        String providerName = Nodes.text(provider, "name");
+        details.add(new Detail("Auth provider", providerName, "A plugin built into old kubectl versions; never run here."));
+        JsonNode config = provider.get("config");
+        if (config != null && config.isObject()) {
+            config.fieldNames().forEachRemaining(key -> details.add(Detail.of("Auth provider setting", key + " (value not shown)")));
+            String idToken = Nodes.text(config, "id-token");
+            if (idToken != null && !idToken.isEmpty()) {
+                children.add(out.token("kubeconfig user \"" + name + "\" auth-provider id-token", idToken, context, "auth-provider id-token"));
+            }
+        }
+        notes.add(Finding.info("auth-provider", who + " gets credentials from the auth-provider plugin \"" + providerName
+                + "\" (not run here). The in-tree gcp and azure providers were removed in Kubernetes 1.26; use their exec plugins."));
+    }
+
+    private static Finding execNote(String who, String name, JsonNode exec, List<Detail> details) {
         StringBuilder command = new StringBuilder(String.valueOf(Nodes.text(exec, "command")));
         JsonNode args = exec.get("args");
         if (args != null && args.isArray()) {
@@ -142,6 +258,13 @@ final class KubeconfigReader {
         }
         String apiVersion = Nodes.text(exec, "apiVersion");
         String mode = Nodes.text(exec, "interactiveMode");
+        details.add(new Detail("Exec plugin", command.toString(), "kubectl runs this command to get a token. Token Explorer never runs it."));
+        details.add(Detail.of("Exec API version", String.valueOf(apiVersion)));
+        details.add(Detail.of("Interactive mode", mode == null ? "(not set)" : mode));
+        JsonNode env = exec.get("env");
+        if (env != null && env.isArray()) {
+            env.forEach(e -> details.add(Detail.of("Exec environment", Nodes.text(e, "name") + " (value not shown)")));
+        }
         if (Nodes.text(exec, "command") == null) {
             return Finding.error("exec-invalid", "command must be specified for " + name + " to use exec authentication plugin.");
         }
@@ -153,29 +276,21 @@ final class KubeconfigReader {
                 + (apiVersion == null ? "no apiVersion" : apiVersion) + "). It is never run here: run it yourself and paste its token.");
     }
 
-    private static Finding certificateNote(String who, JsonNode user) {
-        String data = Nodes.text(user, "client-certificate-data");
-        if (data == null) {
-            return Finding.info("client-certificate", who + " authenticates with the client certificate in file "
-                    + Nodes.text(user, "client-certificate") + ".");
-        }
+    private static String decodePem(String base64) {
         try {
-            String pem = new String(Base64.getMimeDecoder().decode(data), StandardCharsets.UTF_8);
-            for (Pem.Block block : Pem.read(pem)) {
-                X509Certificate cert = block.der() == null ? null : KeyDescriber.certificate(block.der()).orElse(null);
-                if (cert != null) {
-                    String subject = cert.getSubjectX500Principal().getName();
-                    boolean admin = subject.contains("O=system:masters");
-                    return new Finding(admin ? Severity.WARNING : Severity.INFO,
-                            admin ? "cluster-admin-certificate" : "client-certificate",
-                            who + " authenticates with a client certificate for " + subject + ", valid until " + cert.getNotAfter().toInstant()
-                                    + (admin ? ". O=system:masters makes it cluster-admin, and it cannot be revoked before it expires." : "."));
-                }
-            }
+            return new String(Base64.getMimeDecoder().decode(base64), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            // reported below
+            return null;
         }
-        return Finding.warning("client-certificate-unreadable", who + " has client-certificate-data that is not a base64 PEM certificate.");
+    }
+
+    private static String keyDescription(String base64) {
+        String pem = decodePem(base64);
+        if (pem == null) {
+            return "not base64";
+        }
+        List<Pem.Block> blocks = Pem.read(pem);
+        return blocks.isEmpty() ? "not PEM" : blocks.get(0).label().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** A list of {name, <field>} entries as a map by name; duplicates as client-go reports them. */

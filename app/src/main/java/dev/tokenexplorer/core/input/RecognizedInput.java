@@ -1,6 +1,7 @@
 package dev.tokenexplorer.core.input;
 
 import dev.tokenexplorer.core.token.Finding;
+import dev.tokenexplorer.core.tree.SourceNode;
 
 import java.util.List;
 
@@ -11,17 +12,19 @@ import java.util.List;
  * @param error  set when the input as a whole could not be read or recognised
  * @param notes  what else it holds that is worth saying (key types, exec plugins, Secret labels)
  * @param serviceAccounts service accounts named by Secrets and ServiceAccount objects in it
+ * @param nodes  what it holds, organised as the input is (see {@link SourceNode})
  */
 public record RecognizedInput(String source, InputType type, String error, List<FoundToken> tokens, List<Finding> notes,
-                              List<ServiceAccountRef> serviceAccounts) {
+                              List<ServiceAccountRef> serviceAccounts, List<SourceNode> nodes) {
     public RecognizedInput {
         tokens = List.copyOf(tokens);
         notes = List.copyOf(notes);
         serviceAccounts = List.copyOf(serviceAccounts);
+        nodes = List.copyOf(nodes);
     }
 
     public RecognizedInput(String source, InputType type, String error, List<FoundToken> tokens, List<Finding> notes) {
-        this(source, type, error, tokens, notes, List.of());
+        this(source, type, error, tokens, notes, List.of(), List.of());
     }
 
     public static RecognizedInput failed(String source, InputType type, String error) {

@@ -2,7 +2,9 @@ package dev.tokenexplorer.core.input;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tokenexplorer.core.time.TimeText;
+import dev.tokenexplorer.core.keys.Pem;
 import dev.tokenexplorer.core.token.Finding;
+import dev.tokenexplorer.core.tree.SourceNode;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -33,27 +35,41 @@ final class SecretReader {
     private SecretReader() {
     }
 
-    static void read(JsonNode secret, String prefix, Instant now, Collected out) {
+    static void read(JsonNode secret, String prefix, Collected out) {
         String label = "Secret " + Nodes.qualified(secret);
         String where = prefix + label;
         String type = Nodes.text(secret, "type");
         type = type == null ? "Opaque" : type;
         boolean saToken = SA_TOKEN_TYPE.equals(type);
+        List<Finding> notes = new ArrayList<>();
+        List<SourceNode.Detail> details = new ArrayList<>();
+        List<SourceNode> children = new ArrayList<>();
+        details.add(new SourceNode.Detail("Type", type, saToken
+                ? "Holds a long-lived token for a service account, filled in by the token controller."
+                : "This type holds no service account token."));
 
         JsonNode annotations = Nodes.at(secret, "metadata", "annotations");
         if (annotations != null && !annotations.isObject() && !annotations.isNull()) {
-            out.note(Finding.error("annotations-not-a-map", where + ": metadata.annotations is a "
+            notes.add(Finding.error("annotations-not-a-map", where + ": metadata.annotations is a "
                     + (annotations.isArray() ? "list" : "scalar") + ", but it must be a map of key: value; the API server rejects this Secret."));
+        } else if (annotations != null && annotations.isObject()) {
+            annotations.fields().forEachRemaining(e -> details.add(new SourceNode.Detail("Annotation " + e.getKey(), e.getValue().asText(),
+                    ANNOTATION_MEANINGS.get(e.getKey()))));
+        }
+        JsonNode labels = Nodes.at(secret, "metadata", "labels");
+        if (labels != null && labels.isObject()) {
+            labels.fields().forEachRemaining(e -> details.add(new SourceNode.Detail("Label " + e.getKey(), e.getValue().asText(),
+                    labelMeaning(e.getKey(), e.getValue().asText(), out.now))));
         }
         if (saToken && Nodes.text(secret, "metadata", "annotations", NAME_ANNOTATION) == null) {
-            out.note(Finding.error("missing-service-account-annotation", where
+            notes.add(Finding.error("missing-service-account-annotation", where
                     + ": metadata.annotations[" + NAME_ANNOTATION + "]: Required value. The API server refuses a service-account-token Secret without it."));
         }
         if (saToken) {
             out.serviceAccount(Nodes.text(secret, "metadata", "namespace"), Nodes.text(secret, "metadata", "annotations", NAME_ANNOTATION),
                     Nodes.text(secret, "metadata", "annotations", "kubernetes.io/service-account.uid"));
         } else {
-            out.note(Finding.info("not-a-token-secret", where + " has type " + type
+            notes.add(Finding.info("not-a-token-secret", where + " has type " + type
                     + ": it holds no service account token (only type " + SA_TOKEN_TYPE + " does)."));
         }
 
@@ -63,7 +79,7 @@ final class SecretReader {
         if (data != null && data.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = data.fields(); it.hasNext(); ) {
                 var entry = it.next();
-                String decoded = decodeData(entry.getValue(), where + " data." + entry.getKey(), out);
+                String decoded = decodeData(entry.getValue(), where + " data." + entry.getKey(), notes);
                 if (decoded != null) {
                     values.put(entry.getKey(), decoded);
                     locations.put(entry.getKey(), "data." + entry.getKey());
@@ -81,34 +97,63 @@ final class SecretReader {
         }
         if (!values.isEmpty()) {
             List<String> sizes = new ArrayList<>();
-            values.forEach((key, value) -> sizes.add(key + ": " + value.getBytes(StandardCharsets.UTF_8).length + " bytes"));
-            out.note(Finding.info("secret-data", where + " holds " + String.join(", ", sizes) + "."));
+            values.forEach((key, value) -> {
+                int bytes = value.getBytes(StandardCharsets.UTF_8).length;
+                sizes.add(key + ": " + bytes + " bytes");
+                details.add(new SourceNode.Detail(locations.get(key), key.equals("namespace") ? value.strip() : bytes + " bytes", DATA_MEANINGS.get(key)));
+            });
+            notes.add(Finding.info("secret-data", where + " holds " + String.join(", ", sizes) + "."));
         }
 
-        List<Finding> context = labelFindings(secret, label, now);
+        List<Finding> context = labelFindings(secret, label, out.now);
         boolean foundToken = false;
         for (var entry : values.entrySet()) {
             String value = entry.getValue().strip();
             boolean isTokenKey = entry.getKey().equals("token");
             if ((isTokenKey && !value.isEmpty()) || looksLikeJwt(value)) {
-                out.token(where + " " + locations.get(entry.getKey()), value, context);
+                children.add(out.token(where + " " + locations.get(entry.getKey()), value, context, locations.get(entry.getKey())));
                 foundToken = true;
+            } else if (value.contains("-----BEGIN CERTIFICATE-----")) {
+                children.addAll(InputRecognizer.certificateNodes(Pem.read(value), out.now));
             }
         }
         String namespace = Nodes.text(secret, "metadata", "namespace");
         String dataNamespace = values.get("namespace");
         if (namespace != null && dataNamespace != null && !namespace.equals(dataNamespace.strip())) {
-            out.note(Finding.warning("namespace-mismatch", where + ": data.namespace says \"" + dataNamespace.strip()
+            notes.add(Finding.warning("namespace-mismatch", where + ": data.namespace says \"" + dataNamespace.strip()
                     + "\" but the Secret is in namespace \"" + namespace + "\"."));
         }
         if (saToken && !foundToken) {
             String sa = Nodes.text(secret, "metadata", "annotations", NAME_ANNOTATION);
-            out.note(Finding.info("token-not-filled", where + " has no token yet: the token controller fills in token, ca.crt and namespace a moment after the Secret is created"
+            notes.add(Finding.info("token-not-filled", where + " has no token yet: the token controller fills in token, ca.crt and namespace a moment after the Secret is created"
                     + (sa == null ? "." : ", if service account " + sa + " exists in " + (namespace == null ? "its namespace" : "namespace " + namespace) + ".")));
         }
         if (!foundToken) {
-            context.forEach(out::note); // no token to carry them: say them of the Secret
+            notes.addAll(context); // no token to carry them: say them of the Secret
         }
+        notes.forEach(out::note);
+        out.nodes.add(new SourceNode("secret", prefix + label, saToken ? "service account token" : type + ": no service account token",
+                details, notes, children, -1));
+    }
+
+    private static final Map<String, String> ANNOTATION_MEANINGS = Map.of(
+            NAME_ANNOTATION, "The service account the token is for; the only annotation the API server requires.",
+            "kubernetes.io/service-account.uid", "The service account's UID, filled in by the token controller.");
+
+    private static final Map<String, String> DATA_MEANINGS = Map.of(
+            "token", "The service account's legacy token, signed by the token controller.",
+            "ca.crt", "The cluster's CA certificate, to check the API server's certificate.",
+            "namespace", "The Secret's namespace.",
+            "kubernetes.kubeconfig", "A kubeconfig built around the token.");
+
+    private static String labelMeaning(String key, String value, Instant now) {
+        return switch (key) {
+            case LAST_USED_LABEL -> "The API server's record of the day the token was last used" + daysAgo(value, now)
+                    + "; it is updated at most once a day (Kubernetes 1.28+).";
+            case INVALID_SINCE_LABEL -> "The legacy-token cleaner marked this unused token invalid on this day" + daysAgo(value, now)
+                    + ": the API server rejects it. Remove the label to re-enable it; unless it is used, the Secret is deleted after another clean-up period.";
+            default -> null;
+        };
     }
 
     /** What the legacy-token tracking and clean-up labels say (Kubernetes 1.28 and 1.30). */
@@ -137,12 +182,12 @@ final class SecretReader {
         }
     }
 
-    private static String decodeData(JsonNode value, String where, Collected out) {
+    private static String decodeData(JsonNode value, String where, List<Finding> notes) {
         if (value == null || value.isNull()) {
             return "";
         }
         if (!value.isTextual()) {
-            out.note(Finding.error("data-not-base64", where + " is not a string: Secret data values are base64 text."));
+            notes.add(Finding.error("data-not-base64", where + " is not a string: Secret data values are base64 text."));
             return null;
         }
         String text = value.asText().replaceAll("\\s", "");
@@ -150,7 +195,7 @@ final class SecretReader {
         try {
             bytes = Base64.getDecoder().decode(text);
         } catch (IllegalArgumentException e) {
-            out.note(Finding.error("data-not-base64", where + " is not valid base64 (" + e.getMessage()
+            notes.add(Finding.error("data-not-base64", where + " is not valid base64 (" + e.getMessage()
                     + "). Values under data must be base64; put plain text under stringData."));
             return null;
         }

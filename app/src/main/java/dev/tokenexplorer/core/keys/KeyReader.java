@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tokenexplorer.core.json.Json;
 import dev.tokenexplorer.core.json.JsonReadException;
 import dev.tokenexplorer.core.token.Finding;
+import dev.tokenexplorer.core.tree.SourceNode;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.OctetSequenceJsonWebKey;
 import org.jose4j.lang.JoseException;
@@ -246,6 +247,23 @@ public final class KeyReader {
             throw new IllegalArgumentException("no public key");
         }
         return new LoadedKey(source, KeyDescriber.describe(key), jwk.getKeyId(), KeyDescriber.kubernetesKeyId(key), key, null);
+    }
+
+    /** A key as a node of an input's tree: its type and the ids a token's kid may name it by. */
+    public static SourceNode node(LoadedKey key) {
+        List<SourceNode.Detail> details = new ArrayList<>();
+        details.add(SourceNode.Detail.of("Type", key.description() + (key.isSecret() ? "" : " public key")));
+        if (key.jwksKid() != null) {
+            details.add(new SourceNode.Detail("JWKS kid", key.jwksKid(), "The id the JWKS gives the key; a token's kid names it."));
+        }
+        if (key.kubernetesKid() != null) {
+            details.add(new SourceNode.Detail("Kubernetes key id", key.kubernetesKid(),
+                    "base64url SHA-256 of the DER public key: the kid Kubernetes puts in the tokens it signs with this key."));
+        }
+        if (key.note() != null) {
+            details.add(SourceNode.Detail.of("Note", key.note()));
+        }
+        return new SourceNode("key", key.description() + (key.isSecret() ? "" : " public key"), key.displayId(), details, List.of(), List.of(), -1);
     }
 
     /** A sentence about a key: what it is and the ids a token's kid may name it by. */
