@@ -45,9 +45,13 @@ public final class Analyzer {
         if (read.error() != null) {
             return SourceReport.unreadable(path.toString(), read.error());
         }
+        return analyzeFileText(path, read.text(), settings);
+    }
+
+    /** Analyses text that was read from a file, again (the clock moved, or the keys changed). */
+    public SourceReport analyzeFileText(Path path, String text, VerificationSettings settings) {
         Instant now = clock.instant();
-        Path folder = path.toAbsolutePath().getParent();
-        return report(recognizer.recognize(path.toString(), read.text(), now, folder), now, settings);
+        return report(recognizer.recognize(path.toString(), text, now, path.toAbsolutePath().getParent()), now, settings);
     }
 
     private SourceReport report(RecognizedInput input, Instant now, VerificationSettings settings) {

@@ -1,6 +1,5 @@
 package dev.tokenexplorer.ui;
 
-import dev.tokenexplorer.core.input.InputFiles;
 import dev.tokenexplorer.ui.main.MainWindow;
 import dev.tokenexplorer.ui.support.FxTaskExecutor;
 import dev.tokenexplorer.ui.support.TaskExecutor;
@@ -24,8 +23,6 @@ import java.util.prefs.Preferences;
 public final class TokenExplorerApp extends Application {
 
     private static final String DARK_KEY = "theme.dark";
-    /** Larger texts make the paste area sluggish; the command line reads up to the file cap. */
-    private static final int MAX_SHOWN_CHARS = 2 * 1024 * 1024;
 
     private final TaskExecutor executor = new FxTaskExecutor();
 
@@ -36,7 +33,7 @@ public final class TokenExplorerApp extends Application {
     @Override
     public void start(Stage stage) {
         Preferences preferences = Preferences.userNodeForPackage(TokenExplorerApp.class);
-        MainWindow window = new MainWindow(Clock.systemDefaultZone(), executor,
+        MainWindow window = new MainWindow(Clock.systemDefaultZone(), executor, preferences,
                 preferences.getBoolean(DARK_KEY, false), dark -> preferences.putBoolean(DARK_KEY, dark));
         stage.setTitle("Token Explorer");
         stage.setScene(window.scene());
@@ -49,7 +46,8 @@ public final class TokenExplorerApp extends Application {
         stage.show();
 
         // Statuses change as time passes: judge the input again every 30 seconds.
-        Timeline refresh = new Timeline(new KeyFrame(Duration.seconds(30), e -> window.model().refresh()));
+        Timeline refresh = new Timeline(new KeyFrame(Duration.seconds(30), e -> window.model().refresh()),
+                new KeyFrame(Duration.minutes(5), e -> window.model().refreshFiles()));
         refresh.setCycleCount(Timeline.INDEFINITE);
         refresh.play();
 
@@ -58,21 +56,11 @@ public final class TokenExplorerApp extends Application {
         openFiles(window, files);
     }
 
-    private void openFiles(MainWindow window, List<String> files) {
-        if (files.isEmpty()) {
-            return;
+    /** Files given on the command line (what a file manager's "Open with" passes) open as sources. */
+    private static void openFiles(MainWindow window, List<String> files) {
+        if (!files.isEmpty()) {
+            window.model().openFiles(files.stream().map(Path::of).toList());
         }
-        Path path = Path.of(files.get(0));
-        executor.execute(() -> InputFiles.read(path), read -> {
-            if (read.error() != null) {
-                window.model().showError(read.error());
-            } else if (read.text().length() > MAX_SHOWN_CHARS) {
-                window.model().showError(path.getFileName() + " is " + read.text().length() / 1024
-                        + " KB: too large for the paste area. Run token-explorer inspect " + path + " instead.");
-            } else {
-                window.model().paste(read.text());
-            }
-        }, failure -> window.model().showError(path + " could not be opened."));
     }
 
     @Override

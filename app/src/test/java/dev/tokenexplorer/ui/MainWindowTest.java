@@ -41,10 +41,16 @@ class MainWindowTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2022-08-19T14:00:00Z"), ZoneOffset.UTC);
 
     private MainWindow window;
+    private final java.util.prefs.Preferences preferences = TestPreferences.fresh();
+
+    @org.junit.jupiter.api.AfterEach
+    void removePreferences() {
+        TestPreferences.remove(preferences);
+    }
 
     @Start
     void start(Stage stage) {
-        window = new MainWindow(CLOCK, new FxTaskExecutor(), false, dark -> { });
+        window = new MainWindow(CLOCK, new FxTaskExecutor(), preferences, false, dark -> { });
         stage.setScene(window.scene());
         stage.setWidth(1024);
         stage.setHeight(700);
@@ -109,7 +115,8 @@ class MainWindowTest {
         assertThat(robot.lookup("#input-summary").queryAs(Label.class).getText()).isEqualTo("Secret: 1 token");
         assertThat(robot.lookup("#kind-badge").queryAs(Label.class).getText()).isEqualTo("legacy");
         assertThat(robot.lookup("#status-badge").queryAs(Label.class).getText()).isEqualTo("never-expires");
-        assertThat(robot.lookup(".token-location").queryAs(Label.class).getText()).isEqualTo("Secret default/explicit-sa-token data.token");
+        assertThat(robot.lookup(".source-title").queryAllAs(Label.class)).extracting(Label::getText)
+                .containsExactlyInAnyOrder("Pasted text", "Secret default/explicit-sa-token", "data.token", "kubernetes");
 
         robot.clickOn("#theme-toggle");
         WaitForAsyncUtils.waitForFxEvents();

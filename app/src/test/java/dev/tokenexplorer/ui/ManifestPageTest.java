@@ -31,10 +31,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ManifestPageTest {
 
     private MainWindow window;
+    private final java.util.prefs.Preferences preferences = TestPreferences.fresh();
+
+    @org.junit.jupiter.api.AfterEach
+    void removePreferences() {
+        TestPreferences.remove(preferences);
+    }
 
     @Start
     void start(Stage stage) {
-        window = new MainWindow(Clock.fixed(Instant.parse("2022-08-19T12:00:00Z"), ZoneOffset.UTC), new FxTaskExecutor(), false, dark -> { });
+        window = new MainWindow(Clock.fixed(Instant.parse("2022-08-19T12:00:00Z"), ZoneOffset.UTC), new FxTaskExecutor(), preferences, false, dark -> { });
         stage.setScene(window.scene());
         stage.setWidth(1024);
         stage.setHeight(700);

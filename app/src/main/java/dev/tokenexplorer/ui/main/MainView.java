@@ -2,13 +2,15 @@ package dev.tokenexplorer.ui.main;
 
 import dev.tokenexplorer.ui.input.InputView;
 import dev.tokenexplorer.ui.support.Icons;
-import dev.tokenexplorer.ui.token.TokenView;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
@@ -19,13 +21,19 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.DragEvent;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.stage.FileChooser;
 import org.kordamp.ikonli.feather.Feather;
 
+import java.io.File;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -34,6 +42,7 @@ import java.util.function.Supplier;
 public final class MainView extends BorderPane {
 
     static final KeyCombination PASTE = new KeyCodeCombination(KeyCode.V, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination OPEN = new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination FOCUS_INPUT = new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination CLEAR = new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination EXPLORE = new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN);
@@ -45,6 +54,9 @@ public final class MainView extends BorderPane {
     private final InputView inputView;
     private final ToggleButton darkToggle = new ToggleButton();
     private Node manifestNode;
+    private final RecentFiles recent;
+    private final MenuButton openMenu = new MenuButton("Open");
+    private final Label dropOverlay = new Label("Drop files or folders to open them", Icons.of(Feather.DOWNLOAD));
     private final ToggleButton explorePage = new ToggleButton("Explore", Icons.of(Feather.SEARCH));
     private final ToggleButton manifestPage = new ToggleButton("Secret manifest", Icons.of(Feather.FILE_PLUS));
 
@@ -52,20 +64,27 @@ public final class MainView extends BorderPane {
      * @param manifestView builds the Secret manifest page when it is first opened, so that start-up
      *                     builds only what the first frame shows
      */
-    public MainView(MainViewModel model, InputView inputView, TokenView tokenView, Supplier<Node> manifestView, boolean dark,
-                    Consumer<Boolean> onThemeChange) {
+    public MainView(MainViewModel model, InputView inputView, Node detailsPane, Supplier<Node> manifestView, RecentFiles recent,
+                    boolean dark, Consumer<Boolean> onThemeChange) {
         this.model = model;
         this.inputView = inputView;
+        this.recent = recent;
         getStyleClass().add("main-view");
         getStylesheets().add(Objects.requireNonNull(MainView.class.getResource("main.css")).toExternalForm());
-        SplitPane explore = new SplitPane(inputView, tokenView);
-        explore.setId("explore-page");
-        explore.setDividerPositions(0.36);
+        SplitPane split = new SplitPane(inputView, detailsPane);
+        split.setId("explore-page");
+        split.setDividerPositions(0.36);
         inputView.setMinWidth(280);
-        tokenView.setMinWidth(420);
-        explore.setPadding(new Insets(0));
+        if (detailsPane instanceof Region region) {
+            region.setMinWidth(420);
+        }
+        split.setPadding(new Insets(0));
+        StackPane explore = new StackPane(split, createDropOverlay());
         setTop(createToolbar(dark, onThemeChange, explore, manifestView));
         setCenter(explore);
+        setOnDragOver(this::dragOver);
+        setOnDragExited(e -> dropOverlay.setVisible(false));
+        setOnDragDropped(this::dropped);
         sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
                 installShortcuts(scene);
@@ -82,6 +101,12 @@ public final class MainView extends BorderPane {
         offline.setTooltip(new Tooltip("Nothing you paste leaves this computer: Token Explorer makes no network connections."));
         HBox left = new HBox(8, title, offline);
         left.setAlignment(Pos.CENTER_LEFT);
+
+        openMenu.setId("open-menu");
+        openMenu.setGraphic(Icons.of(Feather.FOLDER));
+        openMenu.setTooltip(new Tooltip("Open files (Ctrl+O), or drop them anywhere on the window"));
+        rebuildOpenMenu();
+        recent.files().addListener((javafx.collections.ListChangeListener<java.nio.file.Path>) c -> rebuildOpenMenu());
 
         Button paste = new Button("Paste", Icons.of(Feather.CLIPBOARD));
         paste.setId("paste-button");
@@ -132,13 +157,16 @@ public final class MainView extends BorderPane {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Region spacer2 = new Region();
         HBox.setHgrow(spacer2, Priority.ALWAYS);
-        return new ToolBar(left, spacer, switcher, spacer2, paste, clear, utc, darkToggle);
+        return new ToolBar(left, spacer, switcher, spacer2, openMenu, paste, clear, utc, darkToggle);
     }
 
     private void installShortcuts(Scene scene) {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
             if (PASTE.match(event) && !(scene.getFocusOwner() instanceof TextInputControl)) {
                 pasteFromClipboard();
+                event.consume();
+            } else if (OPEN.match(event)) {
+                chooseFiles();
                 event.consume();
             } else if (FOCUS_INPUT.match(event)) {
                 inputView.pasteArea().requestFocus();
@@ -160,6 +188,71 @@ public final class MainView extends BorderPane {
                 event.consume();
             }
         });
+    }
+
+    private Label createDropOverlay() {
+        dropOverlay.setId("drop-overlay");
+        dropOverlay.getStyleClass().add("drop-overlay");
+        dropOverlay.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
+        dropOverlay.setMouseTransparent(true);
+        dropOverlay.setVisible(false);
+        return dropOverlay;
+    }
+
+    private void dragOver(DragEvent event) {
+        if (event.getDragboard().hasFiles()) {
+            event.acceptTransferModes(TransferMode.COPY);
+            dropOverlay.setVisible(true);
+            event.consume();
+        }
+    }
+
+    /** The view only takes the files out of the Dragboard; reading them is the view model's job. */
+    private void dropped(DragEvent event) {
+        dropOverlay.setVisible(false);
+        List<File> files = event.getDragboard().hasFiles() ? event.getDragboard().getFiles() : List.of();
+        if (!files.isEmpty()) {
+            open(files.stream().map(File::toPath).toList());
+        }
+        event.setDropCompleted(!files.isEmpty());
+        event.consume();
+    }
+
+    private void open(List<java.nio.file.Path> paths) {
+        explorePage.setSelected(true);
+        recent.add(paths);
+        model.openFiles(paths);
+    }
+
+    private void chooseFiles() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open tokens, Secrets, kubeconfigs or keys");
+        List<File> files = chooser.showOpenMultipleDialog(getScene().getWindow());
+        if (files != null && !files.isEmpty()) {
+            open(files.stream().map(File::toPath).toList());
+        }
+    }
+
+    private void rebuildOpenMenu() {
+        MenuItem choose = new MenuItem("Open files…", Icons.of(Feather.FOLDER));
+        choose.setAccelerator(OPEN);
+        choose.setOnAction(e -> chooseFiles());
+        openMenu.getItems().setAll(choose, new SeparatorMenuItem());
+        if (recent.files().isEmpty()) {
+            MenuItem none = new MenuItem("No recent files");
+            none.setDisable(true);
+            openMenu.getItems().add(none);
+            return;
+        }
+        for (java.nio.file.Path path : recent.files()) {
+            MenuItem item = new MenuItem(path.getFileName() + "  —  " + (path.getParent() == null ? "" : path.getParent()));
+            item.setOnAction(e -> open(List.of(path)));
+            openMenu.getItems().add(item);
+        }
+        MenuItem clearRecent = new MenuItem("Clear recent files", Icons.of(Feather.TRASH_2));
+        clearRecent.setId("clear-recent");
+        clearRecent.setOnAction(e -> recent.clear());
+        openMenu.getItems().addAll(new SeparatorMenuItem(), clearRecent);
     }
 
     private void pasteFromClipboard() {

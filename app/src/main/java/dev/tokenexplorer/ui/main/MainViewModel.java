@@ -2,7 +2,10 @@ package dev.tokenexplorer.ui.main;
 
 import dev.tokenexplorer.core.Analyzer;
 import dev.tokenexplorer.core.SourceReport;
+import dev.tokenexplorer.core.input.FileExpander;
+import dev.tokenexplorer.core.input.InputFiles;
 import dev.tokenexplorer.core.keys.VerificationSettings;
+import dev.tokenexplorer.core.tree.SourceNode;
 import dev.tokenexplorer.core.token.Finding;
 import dev.tokenexplorer.core.token.TokenReport;
 import dev.tokenexplorer.ui.support.TaskExecutor;
@@ -22,7 +25,9 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.time.ZoneOffset;
 import java.util.List;
 
@@ -51,6 +56,11 @@ public final class MainViewModel {
     /** Kept in a field: an unmodifiable view forwards changes only while it is referenced. */
     private final ObservableList<Finding> notesView = FXCollections.unmodifiableObservableList(notes);
     private final ObjectProperty<TokenReport> selectedToken = new SimpleObjectProperty<>(this, "selectedToken");
+    private final ObservableList<SourceItem> sources = FXCollections.observableArrayList();
+    private final ObservableList<SourceItem> sourcesView = FXCollections.unmodifiableObservableList(sources);
+    private final ReadOnlyBooleanWrapper reading = new ReadOnlyBooleanWrapper(this, "reading");
+    private final ObjectProperty<SourceNode> selectedDetail = new SimpleObjectProperty<>(this, "selectedDetail");
+    private int pendingReads;
 
     private final ObjectProperty<VerificationSettings> settings = new SimpleObjectProperty<>(this, "settings", VerificationSettings.NONE);
     private final BooleanProperty utc = new SimpleBooleanProperty(this, "utc", false);
@@ -76,6 +86,7 @@ public final class MainViewModel {
         if (!inputText.get().isBlank()) {
             analyze(false);
         }
+        reanalyzeFiles();
     }
 
     /** Whether every time in the window shows in UTC rather than the computer's zone. */
@@ -122,6 +133,118 @@ public final class MainViewModel {
         return selectedToken;
     }
 
+    /** Every input: the pasted text first (when there is one), then the files in the order opened. */
+    public ObservableList<SourceItem> sources() {
+        return sourcesView;
+    }
+
+    /** What the details pane shows when something other than a token is selected; null while a token is. */
+    public ObjectProperty<SourceNode> selectedDetailProperty() {
+        return selectedDetail;
+    }
+
+    /** Selects an entry of the sources tree: a token shows as a token, anything else as its details. */
+    public void select(SourceItem source, SourceNode node) {
+        if (node != null && node.isToken() && node.tokenIndex() < source.report().tokens().size()) {
+            selectedDetail.set(null);
+            selectedToken.set(source.report().tokens().get(node.tokenIndex()));
+        } else {
+            selectedDetail.set(node != null ? node : describe(source));
+        }
+    }
+
+    /** A source as a node of its own: where it came from, what it is, and what it says. */
+    static SourceNode describe(SourceItem source) {
+        SourceReport report = source.report();
+        List<SourceNode.Detail> details = new ArrayList<>();
+        details.add(SourceNode.Detail.of("From", source.isFile() ? source.path().toString() : "pasted text (kept in memory only)"));
+        details.add(SourceNode.Detail.of("Recognised as", report.type().title()));
+        details.add(SourceNode.Detail.of("Tokens", String.valueOf(report.tokens().size())));
+        List<Finding> notes = new ArrayList<>();
+        if (report.error() != null) {
+            notes.add(Finding.error("unreadable", report.error()));
+        }
+        notes.addAll(report.notes());
+        return new SourceNode("source", source.label(), report.type().title(), details, notes, List.of(), -1);
+    }
+
+    /** Whether files are being read. */
+    public ReadOnlyBooleanProperty readingProperty() {
+        return reading.getReadOnlyProperty();
+    }
+
+    /**
+     * Opens dropped or chosen files (a folder: the files directly in it), each as a source, read
+     * off the JavaFX thread. A file that is open already is read again.
+     */
+    public void openFiles(List<Path> paths) {
+        for (Path path : FileExpander.expand(paths)) {
+            pendingReads++;
+            reading.set(true);
+            VerificationSettings checks = settings.get();
+            executor.execute(() -> {
+                        InputFiles.Read read = InputFiles.read(path);
+                        SourceReport report = read.error() != null ? SourceReport.unreadable(path.toString(), read.error())
+                                : analyzer.analyzeFileText(path, read.text(), checks);
+                        return new SourceItem(path.toAbsolutePath().toString(), path.getFileName().toString(), path, read.text(), report);
+                    },
+                    item -> {
+                        put(item);
+                        if (selectedToken.get() == null && !item.report().tokens().isEmpty()) {
+                            selectedToken.set(item.report().tokens().get(0));
+                        }
+                        doneReading();
+                    },
+                    failure -> doneReading());
+        }
+    }
+
+    /** Reads a file source from disk again (projected token files rotate). */
+    public void reload(SourceItem item) {
+        if (item.isFile()) {
+            openFiles(List.of(item.path()));
+        }
+    }
+
+    /** Closes a source; closing the pasted text clears it. */
+    public void close(SourceItem item) {
+        if (item.isFile()) {
+            sources.remove(item);
+        } else {
+            clear();
+        }
+    }
+
+    private void doneReading() {
+        reading.set(--pendingReads > 0);
+    }
+
+    /** Adds a source, or replaces the one with its id in place. */
+    private void put(SourceItem item) {
+        for (int i = 0; i < sources.size(); i++) {
+            if (sources.get(i).id().equals(item.id())) {
+                sources.set(i, item);
+                return;
+            }
+        }
+        if (item.id().equals(SourceItem.PASTE_ID)) {
+            sources.add(0, item);
+        } else {
+            sources.add(item);
+        }
+    }
+
+    /** Judges every file source again from the text read, at the current time and with the current keys. */
+    private void reanalyzeFiles() {
+        VerificationSettings checks = settings.get();
+        for (SourceItem item : List.copyOf(sources)) {
+            if (item.isFile() && item.text() != null) {
+                executor.execute(() -> new SourceItem(item.id(), item.label(), item.path(), item.text(),
+                        analyzer.analyzeFileText(item.path(), item.text(), checks)), this::put, failure -> { });
+            }
+        }
+    }
+
     /** Replaces the input with pasted text. */
     public void paste(String text) {
         inputText.set(text == null ? "" : text);
@@ -144,6 +267,11 @@ public final class MainViewModel {
         if (!inputText.get().isBlank()) {
             analyze(true);
         }
+    }
+
+    /** Judges files again too (every few minutes): their tokens expire like pasted ones. */
+    public void refreshFiles() {
+        reanalyzeFiles();
     }
 
     private void analyze() {
@@ -200,7 +328,14 @@ public final class MainViewModel {
         notes.setAll(result == null ? List.of() : result.notes());
         error.set(result == null ? null : result.error());
         summary.set(result == null ? "" : summarize(result));
+        if (result == null) {
+            sources.removeIf(item -> item.id().equals(SourceItem.PASTE_ID));
+        } else {
+            put(new SourceItem(SourceItem.PASTE_ID, "Pasted text", null, null, result));
+        }
         selectedToken.set(found.isEmpty() ? null : found.get(Math.min(selected, found.size() - 1)));
+        // With no token to show, show what the input is and what it says.
+        selectedDetail.set(result != null && found.isEmpty() ? describe(sources.get(0)) : null);
     }
 
     private static String summarize(SourceReport result) {

@@ -3,6 +3,7 @@ package dev.tokenexplorer.ui.main;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.tokenexplorer.core.Analyzer;
+import dev.tokenexplorer.ui.details.DetailsView;
 import dev.tokenexplorer.ui.input.InputView;
 import dev.tokenexplorer.ui.support.TaskExecutor;
 import dev.tokenexplorer.ui.manifest.ManifestView;
@@ -15,10 +16,12 @@ import dev.tokenexplorer.ui.verify.KeysViewModel;
 import dev.tokenexplorer.ui.token.TokenViewModel;
 import javafx.application.Application;
 import javafx.scene.Scene;
+import javafx.scene.layout.StackPane;
 
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.prefs.Preferences;
 
 /**
  * Wires the window's view models and views together. The application and the GUI tests both
@@ -33,7 +36,7 @@ public final class MainWindow {
     private final ManifestViewModel manifestModel;
     private final Scene scene;
 
-    public MainWindow(Clock clock, TaskExecutor executor, boolean dark, Consumer<Boolean> onThemeChange) {
+    public MainWindow(Clock clock, TaskExecutor executor, Preferences preferences, boolean dark, Consumer<Boolean> onThemeChange) {
         model = new MainViewModel(new Analyzer(clock), executor, clock.getZone());
         tokenModel = new TokenViewModel(clock);
         tokenModel.tokenProperty().bind(model.selectedTokenProperty());
@@ -49,8 +52,13 @@ public final class MainWindow {
         applyTheme(dark);
         InputView inputView = new InputView(model, new KeysView(keysModel));
         inputView.setOnUseAsKeys(() -> keysModel.addKeysFromText("pasted key", model.inputTextProperty().get()));
-        MainView view = new MainView(model, inputView, new TokenView(tokenModel, new TimelineView(timelineModel)),
-                () -> new ManifestView(manifestModel, model.selectedTokenProperty()), dark, on -> {
+        TokenView tokenView = new TokenView(tokenModel, new TimelineView(timelineModel));
+        DetailsView detailsView = new DetailsView();
+        detailsView.nodeProperty().bind(model.selectedDetailProperty());
+        detailsView.visibleProperty().bind(model.selectedDetailProperty().isNotNull());
+        tokenView.visibleProperty().bind(model.selectedDetailProperty().isNull());
+        MainView view = new MainView(model, inputView, new StackPane(tokenView, detailsView),
+                () -> new ManifestView(manifestModel, model.selectedTokenProperty()), new RecentFiles(preferences), dark, on -> {
             applyTheme(on);
             onThemeChange.accept(on);
         });

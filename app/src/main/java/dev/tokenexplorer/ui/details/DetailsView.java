@@ -1,0 +1,97 @@
+package dev.tokenexplorer.ui.details;
+
+import dev.tokenexplorer.core.token.Finding;
+import dev.tokenexplorer.core.tree.SourceNode;
+import dev.tokenexplorer.ui.support.Icons;
+import dev.tokenexplorer.ui.support.PseudoClasses;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import java.util.Objects;
+
+/**
+ * The details of whatever is selected in the sources sidebar that is not a token: a kubeconfig
+ * context, cluster or user, a Secret, a certificate, a key, or a source itself. Values are
+ * selectable text; explanations say what a field means.
+ */
+public final class DetailsView extends ScrollPane {
+
+    private final ObjectProperty<SourceNode> node = new SimpleObjectProperty<>(this, "node");
+    private final Label title = new Label();
+    private final Label subtitle = new Label();
+    private final VBox notes = new VBox(6);
+    private final GridPane grid = new GridPane();
+
+    public DetailsView() {
+        setId("details-view");
+        getStyleClass().add("details-view");
+        getStylesheets().add(Objects.requireNonNull(DetailsView.class.getResource("details.css")).toExternalForm());
+        setFitToWidth(true);
+        title.getStyleClass().add("details-title");
+        title.setId("details-title");
+        title.setWrapText(true);
+        subtitle.getStyleClass().add("details-subtitle");
+        grid.setHgap(12);
+        grid.setVgap(6);
+        grid.setId("details-grid");
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints values = new ColumnConstraints();
+        values.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().setAll(labels, values);
+        notes.setId("details-notes");
+        VBox content = new VBox(10, title, subtitle, notes, grid);
+        content.setPadding(new Insets(12, 14, 12, 14));
+        setContent(content);
+        node.addListener((obs, old, n) -> show(n));
+    }
+
+    public ObjectProperty<SourceNode> nodeProperty() {
+        return node;
+    }
+
+    private void show(SourceNode n) {
+        grid.getChildren().clear();
+        notes.getChildren().clear();
+        if (n == null) {
+            return;
+        }
+        title.setText(n.title());
+        subtitle.setText(n.subtitle() == null ? "" : n.subtitle());
+        for (Finding note : n.notes()) {
+            Label label = new Label(note.message(), Icons.severity(note.severity()));
+            label.setWrapText(true);
+            label.setMinHeight(Region.USE_PREF_SIZE);
+            label.getStyleClass().add("finding");
+            PseudoClasses.severity(label, note.severity());
+            notes.getChildren().add(label);
+        }
+        int row = 0;
+        for (SourceNode.Detail detail : n.details()) {
+            Label name = new Label(detail.label());
+            name.getStyleClass().add("detail-label");
+            TextField value = new TextField(detail.value());
+            value.setEditable(false);
+            value.getStyleClass().add("detail-value");
+            VBox cell = new VBox(2, value);
+            if (detail.explanation() != null) {
+                Label explanation = new Label(detail.explanation());
+                explanation.setWrapText(true);
+                explanation.setMinHeight(Region.USE_PREF_SIZE);
+                explanation.getStyleClass().add("detail-explanation");
+                cell.getChildren().add(explanation);
+            }
+            grid.add(name, 0, row);
+            grid.add(cell, 1, row++);
+        }
+    }
+}

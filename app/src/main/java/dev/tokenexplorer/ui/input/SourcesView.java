@@ -1,0 +1,149 @@
+package dev.tokenexplorer.ui.input;
+
+import dev.tokenexplorer.core.token.TokenReport;
+import dev.tokenexplorer.core.tree.SourceNode;
+import dev.tokenexplorer.ui.main.MainViewModel;
+import dev.tokenexplorer.ui.main.SourceItem;
+import dev.tokenexplorer.ui.support.Badge;
+import dev.tokenexplorer.ui.support.Icons;
+import dev.tokenexplorer.ui.support.PseudoClasses;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.feather.Feather;
+
+/**
+ * The sources sidebar: every paste and file, organised as it is (a kubeconfig's contexts,
+ * clusters and users; a list's Secrets and their tokens and certificates). Selecting a token shows
+ * the token; selecting anything else shows its details.
+ */
+public final class SourcesView extends TreeView<SourcesView.Entry> {
+
+    /** A row: a source itself (node null) or one node inside it. */
+    public record Entry(SourceItem source, SourceNode node) {
+    }
+
+    private final MainViewModel model;
+
+    public SourcesView(MainViewModel model) {
+        this.model = model;
+        setId("sources");
+        getStyleClass().add("sources-view");
+        setShowRoot(false);
+        setRoot(new TreeItem<>());
+        setCellFactory(tree -> new EntryCell());
+        model.sources().addListener((ListChangeListener<SourceItem>) c -> rebuild());
+        getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
+            if (item != null && item.getValue() != null) {
+                model.select(item.getValue().source(), item.getValue().node());
+            }
+        });
+        rebuild();
+    }
+
+    private void rebuild() {
+        TreeItem<Entry> root = new TreeItem<>();
+        for (SourceItem source : model.sources()) {
+            TreeItem<Entry> item = new TreeItem<>(new Entry(source, null));
+            item.setExpanded(true);
+            source.report().nodes().forEach(node -> item.getChildren().add(item(source, node)));
+            root.getChildren().add(item);
+        }
+        setRoot(root);
+    }
+
+    private static TreeItem<Entry> item(SourceItem source, SourceNode node) {
+        TreeItem<Entry> item = new TreeItem<>(new Entry(source, node));
+        node.children().forEach(child -> item.getChildren().add(item(source, child)));
+        item.setExpanded(!node.kind().equals("certificate") && node.children().size() <= 20);
+        return item;
+    }
+
+    private final class EntryCell extends TreeCell<Entry> {
+        private final Label title = new Label();
+        private final Label subtitle = new Label();
+        private final Badge kind = new Badge("kind-badge");
+        private final Badge status = new Badge("status-badge");
+        private final Badge signature = new Badge("signature-badge");
+        private final HBox badges = new HBox(4, kind, status, signature);
+        private final VBox box = new VBox(2, title, subtitle, badges);
+
+        EntryCell() {
+            title.getStyleClass().add("source-title");
+            subtitle.getStyleClass().add("source-subtitle");
+            subtitle.managedProperty().bind(subtitle.visibleProperty());
+            badges.managedProperty().bind(badges.visibleProperty());
+            title.setMinWidth(0);
+            subtitle.setMinWidth(0);
+        }
+
+        @Override
+        protected void updateItem(Entry entry, boolean empty) {
+            super.updateItem(entry, empty);
+            if (empty || entry == null) {
+                setGraphic(null);
+                setContextMenu(null);
+                setTooltip(null);
+                return;
+            }
+            SourceItem source = entry.source();
+            SourceNode node = entry.node();
+            TokenReport token = node != null && node.isToken() && node.tokenIndex() < source.report().tokens().size()
+                    ? source.report().tokens().get(node.tokenIndex()) : null;
+            if (node == null) {
+                title.setText(source.label());
+                subtitle.setText(source.report().error() != null ? source.report().error() : source.report().type().title());
+                title.setGraphic(Icons.of(source.isFile() ? Feather.FILE_TEXT : Feather.CLIPBOARD));
+                setContextMenu(menu(source));
+                setTooltip(new Tooltip(source.isFile() ? source.path().toString() : "Pasted text"));
+                subtitle.pseudoClassStateChanged(PseudoClasses.INVALID, source.report().error() != null);
+            } else {
+                title.setText(node.title());
+                subtitle.setText(token != null && !token.decoded() ? token.error() : node.subtitle());
+                title.setGraphic(Icons.of(icon(node.kind())));
+                setContextMenu(null);
+                setTooltip(new Tooltip(node.title() + (node.subtitle() == null ? "" : "\n" + node.subtitle())));
+                subtitle.pseudoClassStateChanged(PseudoClasses.INVALID, token != null && !token.decoded());
+            }
+            subtitle.setVisible(subtitle.getText() != null && !subtitle.getText().isEmpty());
+            badges.setVisible(token != null);
+            if (token != null) {
+                TokenBadges.show(token, kind, status, signature);
+            }
+            setGraphic(box);
+        }
+
+        private ContextMenu menu(SourceItem source) {
+            MenuItem close = new MenuItem(source.isFile() ? "Close" : "Clear", Icons.of(Feather.X));
+            close.setOnAction(e -> model.close(source));
+            if (!source.isFile()) {
+                return new ContextMenu(close);
+            }
+            MenuItem reload = new MenuItem("Reload", Icons.of(Feather.REFRESH_CW));
+            reload.setOnAction(e -> model.reload(source));
+            return new ContextMenu(reload, close);
+        }
+    }
+
+    private static Ikon icon(String kind) {
+        return switch (kind) {
+            case "token" -> Feather.KEY;
+            case "secret" -> Feather.LOCK;
+            case "certificate" -> Feather.AWARD;
+            case "key" -> Feather.SHIELD;
+            case "context" -> Feather.NAVIGATION;
+            case "cluster" -> Feather.SERVER;
+            case "user" -> Feather.USER;
+            case "service-account" -> Feather.USER_CHECK;
+            default -> Feather.FOLDER;
+        };
+    }
+}

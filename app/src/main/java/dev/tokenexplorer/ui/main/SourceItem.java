@@ -1,0 +1,20 @@
+package dev.tokenexplorer.ui.main;
+
+import dev.tokenexplorer.core.SourceReport;
+
+import java.nio.file.Path;
+
+/**
+ * One input in the sources sidebar: the pasted text, or a file. A file's text stays in memory (never
+ * written anywhere) so it can be judged again when time passes or keys change; Reload reads it anew.
+ *
+ * @param path null for the pasted text
+ */
+public record SourceItem(String id, String label, Path path, String text, SourceReport report) {
+
+    public static final String PASTE_ID = "paste";
+
+    public boolean isFile() {
+        return path != null;
+    }
+}
