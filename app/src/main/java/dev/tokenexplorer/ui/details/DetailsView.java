@@ -55,6 +55,20 @@ public final class DetailsView extends ScrollPane {
         node.addListener((obs, old, n) -> show(n));
     }
 
+    private static String kindName(String kind) {
+        return switch (kind) {
+            case "context" -> "kubeconfig context";
+            case "cluster" -> "kubeconfig cluster";
+            case "user" -> "kubeconfig user";
+            case "secret" -> "Secret";
+            case "certificate" -> "Certificate";
+            case "key" -> "Key";
+            case "service-account" -> "ServiceAccount";
+            case "source" -> "Source";
+            default -> "Group";
+        };
+    }
+
     public ObjectProperty<SourceNode> nodeProperty() {
         return node;
     }
@@ -66,7 +80,8 @@ public final class DetailsView extends ScrollPane {
             return;
         }
         title.setText(n.title());
-        subtitle.setText(n.subtitle() == null ? "" : n.subtitle());
+        String kind = kindName(n.kind());
+        subtitle.setText(kind + (n.subtitle() == null || n.subtitle().isEmpty() ? "" : " · " + n.subtitle()));
         for (Finding note : n.notes()) {
             Label label = new Label(note.message(), Icons.severity(note.severity()));
             label.setWrapText(true);

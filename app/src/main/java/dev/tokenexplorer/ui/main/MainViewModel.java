@@ -61,6 +61,7 @@ public final class MainViewModel {
     private final ReadOnlyBooleanWrapper reading = new ReadOnlyBooleanWrapper(this, "reading");
     private final ObjectProperty<SourceNode> selectedDetail = new SimpleObjectProperty<>(this, "selectedDetail");
     private int pendingReads;
+    private final List<String> fileOrder = new ArrayList<>();
 
     private final ObjectProperty<VerificationSettings> settings = new SimpleObjectProperty<>(this, "settings", VerificationSettings.NONE);
     private final BooleanProperty utc = new SimpleBooleanProperty(this, "utc", false);
@@ -179,6 +180,10 @@ public final class MainViewModel {
      */
     public void openFiles(List<Path> paths) {
         for (Path path : FileExpander.expand(paths)) {
+            String id = path.toAbsolutePath().toString();
+            if (!fileOrder.contains(id)) {
+                fileOrder.add(id); // files are listed in the order opened, whichever is read first
+            }
             pendingReads++;
             reading.set(true);
             VerificationSettings checks = settings.get();
@@ -190,9 +195,6 @@ public final class MainViewModel {
                     },
                     item -> {
                         put(item);
-                        if (selectedToken.get() == null && !item.report().tokens().isEmpty()) {
-                            selectedToken.set(item.report().tokens().get(0));
-                        }
                         doneReading();
                     },
                     failure -> doneReading());
@@ -210,16 +212,24 @@ public final class MainViewModel {
     public void close(SourceItem item) {
         if (item.isFile()) {
             sources.remove(item);
+            fileOrder.remove(item.id());
         } else {
             clear();
         }
     }
 
+    /** Once every file is read, and nothing is selected yet, shows the first token in source order. */
     private void doneReading() {
         reading.set(--pendingReads > 0);
+        if (pendingReads == 0 && selectedToken.get() == null) {
+            sources.stream().flatMap(s -> s.report().tokens().stream()).findFirst().ifPresent(t -> {
+                selectedDetail.set(null);
+                selectedToken.set(t);
+            });
+        }
     }
 
-    /** Adds a source, or replaces the one with its id in place. */
+    /** Adds a source, or replaces the one with its id in place; the paste comes first, then files in the order opened. */
     private void put(SourceItem item) {
         for (int i = 0; i < sources.size(); i++) {
             if (sources.get(i).id().equals(item.id())) {
@@ -227,11 +237,12 @@ public final class MainViewModel {
                 return;
             }
         }
-        if (item.id().equals(SourceItem.PASTE_ID)) {
-            sources.add(0, item);
-        } else {
-            sources.add(item);
+        int at = 0;
+        int rank = item.isFile() ? fileOrder.indexOf(item.id()) : -1;
+        while (at < sources.size() && (!sources.get(at).isFile() || fileOrder.indexOf(sources.get(at).id()) < rank) && rank >= 0) {
+            at++;
         }
+        sources.add(at, item);
     }
 
     /** Judges every file source again from the text read, at the current time and with the current keys. */
