@@ -46,8 +46,11 @@ final class ShownProbe {
         PauseTransition timeout = new PauseTransition(TIMEOUT);
         timeout.setOnFinished(e -> exit(3, "token-explorer: nothing was shown within " + (long) TIMEOUT.toSeconds() + " s"));
         timeout.play();
-        window.model().errorProperty().addListener((obs, old, error) -> {
-            if (error != null && expectToken) {
+        window.model().readingProperty().addListener((obs, was, reading) -> {
+            boolean anyToken = window.model().sources().stream().anyMatch(s -> !s.report().tokens().isEmpty());
+            if (!reading && expectToken && !anyToken) {
+                String error = window.model().sources().stream().map(s -> s.report().error()).filter(java.util.Objects::nonNull)
+                        .findFirst().orElse("the files hold no token");
                 exit(2, "token-explorer: " + error);
             }
         });
