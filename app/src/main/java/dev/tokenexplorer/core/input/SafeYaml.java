@@ -67,6 +67,9 @@ public final class SafeYaml {
             throw new YamlReadException(limitMessage(e.getMessage()));
         } catch (StackOverflowError e) {
             throw new YamlReadException("the YAML is nested too deeply to read");
+        } catch (NumberFormatException e) {
+            // YAML 1.1 reads 1:20 as a base-60 number; a long one overflows snakeyaml's parser.
+            throw new YamlReadException("a number in it is too large to read (YAML reads values like 1:20 as numbers; quote them)");
         }
         return documents;
     }

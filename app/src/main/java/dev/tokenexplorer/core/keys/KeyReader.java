@@ -229,7 +229,8 @@ public final class KeyReader {
                 if (entries.get(i).has("d")) {
                     notes.add(Finding.warning("jwk-private", where + " holds a private key (d): only its public half is used; treat the private key as exposed."));
                 }
-            } catch (JoseException | IllegalArgumentException | ClassCastException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            } catch (JoseException | RuntimeException | com.fasterxml.jackson.core.JsonProcessingException e) {
+                // jose4j reports bad key material (a point off its curve, say) with plain RuntimeExceptions.
                 notes.add(Finding.error("jwk-unreadable", where + " cannot be read: " + (e.getMessage() == null ? "invalid key" : e.getMessage()) + "."));
             }
         }
