@@ -90,9 +90,14 @@ public final class SafeYaml {
         return problem + where;
     }
 
+    /** The tag as the user wrote it: "!!javax.script.ScriptEngineManager" or "!custom". */
     private static String tagOf(String problem) {
-        String tag = problem.substring(problem.indexOf("tag") + 3).replaceFirst("^[^!t]*", "").trim();
-        return tag.replace("tag:yaml.org,2002:", "!!");
+        java.util.regex.Matcher global = java.util.regex.Pattern.compile("tag:yaml\\.org,2002:(\\S+)").matcher(problem);
+        if (global.find()) {
+            return "!!" + global.group(1);
+        }
+        java.util.regex.Matcher local = java.util.regex.Pattern.compile("!\\S+").matcher(problem);
+        return local.find() ? local.group() : "a tag";
     }
 
     private static String limitMessage(String message) {

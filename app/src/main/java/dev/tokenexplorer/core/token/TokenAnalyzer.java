@@ -1,6 +1,7 @@
 package dev.tokenexplorer.core.token;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tokenexplorer.core.keys.KeyDescriber;
 import dev.tokenexplorer.core.keys.SignatureVerifier;
 import dev.tokenexplorer.core.keys.VerificationSettings;
 import dev.tokenexplorer.core.time.TimeText;
@@ -129,7 +130,24 @@ public final class TokenAnalyzer {
             }
         }
         if (jwt.header().has("x5c") || jwt.header().has("jwk")) {
-            out.add(Finding.warning("embedded-key-header", "The header embeds a key or certificate: a token cannot vouch for itself, so it is never trusted for verification."));
+            out.add(Finding.warning("embedded-key-header", "The header embeds a key or certificate" + embeddedCertificate(jwt)
+                    + ": a token cannot vouch for itself, so it is never trusted for verification."));
+        }
+    }
+
+    /** Names the first x5c certificate, so the user sees who it claims to be; it is never trusted. */
+    private static String embeddedCertificate(DecodedJwt jwt) {
+        JsonNode x5c = jwt.header().get("x5c");
+        if (x5c == null || !x5c.isArray() || x5c.isEmpty() || !x5c.get(0).isTextual()) {
+            return "";
+        }
+        try {
+            return KeyDescriber.certificate(java.util.Base64.getMimeDecoder().decode(x5c.get(0).asText()))
+                    .map(c -> " (x5c: a certificate for " + c.getSubjectX500Principal().getName() + ", issued by "
+                            + c.getIssuerX500Principal().getName() + ")")
+                    .orElse(" (x5c: not a readable certificate)");
+        } catch (IllegalArgumentException e) {
+            return " (x5c: not base64)";
         }
     }
 

@@ -42,7 +42,7 @@ public final class InputView extends VBox {
         VBox.setVgrow(sources, Priority.ALWAYS);
         Label sourcesLabel = new Label("Sources");
         sourcesLabel.getStyleClass().add("section-label");
-        getChildren().addAll(createPasteArea(), createError(), createSummary(), useAsKeys, sourcesLabel, sources, keysView);
+        getChildren().addAll(createPasteArea(), createLargePasteNote(), createError(), createSummary(), useAsKeys, sourcesLabel, sources, keysView);
     }
 
     public TextArea pasteArea() {
@@ -72,6 +72,13 @@ public final class InputView extends VBox {
         pasteArea.setPromptText("Paste a token (raw, Bearer … or base64), a Secret or SecretList (YAML or JSON), "
                 + "a kubeconfig, a JWKS, or a PEM key or certificate. Ctrl+V anywhere in the window pastes here.");
         pasteArea.textProperty().bindBidirectional(model.inputTextProperty());
+        pasteArea.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, event -> {
+            // A huge paste goes around the editor (see MainViewModel.paste), so the window stays responsive.
+            if (PASTE.match(event) && javafx.scene.input.Clipboard.getSystemClipboard().hasString()) {
+                model.paste(javafx.scene.input.Clipboard.getSystemClipboard().getString());
+                event.consume();
+            }
+        });
         pasteArea.setTooltip(new Tooltip("Decoded as you paste; nothing leaves this computer"));
         model.reportProperty().addListener((obs, old, report) ->
                 pasteArea.pseudoClassStateChanged(PseudoClasses.INVALID, report != null && report.error() != null));
@@ -79,6 +86,22 @@ public final class InputView extends VBox {
         VBox box = new VBox(4, label, pasteArea);
         VBox.setVgrow(box, Priority.SOMETIMES);
         return box;
+    }
+
+    private static final javafx.scene.input.KeyCombination PASTE =
+            new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.V, javafx.scene.input.KeyCombination.SHORTCUT_DOWN);
+
+    private Label createLargePasteNote() {
+        Label note = new Label();
+        note.setId("large-paste");
+        note.getStyleClass().add("large-paste");
+        note.setWrapText(true);
+        note.setMinHeight(Region.USE_PREF_SIZE);
+        note.setGraphic(Icons.of(Feather.INFO));
+        note.textProperty().bind(model.largePasteProperty());
+        note.visibleProperty().bind(model.largePasteProperty().isNotNull());
+        note.managedProperty().bind(note.visibleProperty());
+        return note;
     }
 
     private Label createError() {

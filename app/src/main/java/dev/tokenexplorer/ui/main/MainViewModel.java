@@ -49,6 +49,10 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyStringWrapper largePaste = new ReadOnlyStringWrapper(this, "largePaste");
+
+    /** Longer pastes skip the editor: a TextArea lays out every line and would stall the window. */
+    static final int MAX_EDITOR_CHARS = 512 * 1024;
     private final ObservableList<TokenReport> tokens = FXCollections.observableArrayList();
     /** Kept in a field: an unmodifiable view forwards changes only while it is referenced. */
     private final ObservableList<TokenReport> tokensView = FXCollections.unmodifiableObservableList(tokens);
@@ -258,7 +262,38 @@ public final class MainViewModel {
 
     /** Replaces the input with pasted text. */
     public void paste(String text) {
+        if (text != null && text.length() > MAX_EDITOR_CHARS) {
+            pasteLarge(text);
+            return;
+        }
+        largePaste.set(null);
         inputText.set(text == null ? "" : text);
+    }
+
+    /**
+     * Text too large to edit comfortably (a whole cluster's Secrets) is analysed as the paste
+     * source without being put into the editor, so the window never waits for it; it is kept in
+     * memory, so nothing pasted is lost.
+     */
+    private void pasteLarge(String text) {
+        inputText.set("");
+        long current = ++generation;
+        largePaste.set(String.format(java.util.Locale.ROOT, "%.1f MB pasted: too large to show here, so it is read as the source \"Pasted text\" below.",
+                text.length() / (1024.0 * 1024.0)));
+        busy.set(true);
+        VerificationSettings checks = settings.get();
+        executor.execute(() -> analyzer.analyzeText(PASTE_SOURCE, text, checks),
+                result -> {
+                    if (current == generation) {
+                        apply(result);
+                    }
+                },
+                failure -> busy.set(false));
+    }
+
+    /** Says that a large paste is being read as a source rather than shown; null otherwise. */
+    public ReadOnlyStringProperty largePasteProperty() {
+        return largePaste.getReadOnlyProperty();
     }
 
     /** Shows a problem that is not about the pasted text (a file that could not be opened). */
@@ -267,6 +302,7 @@ public final class MainViewModel {
     }
 
     public void clear() {
+        largePaste.set(null);
         inputText.set("");
     }
 
@@ -296,6 +332,7 @@ public final class MainViewModel {
             apply(null);
             return;
         }
+        largePaste.set(null); // typed or pasted text replaces an earlier large paste
         busy.set(!onlyIfVerdictChanged);
         VerificationSettings checks = settings.get();
         executor.execute(() -> analyzer.analyzeText(PASTE_SOURCE, text, checks),

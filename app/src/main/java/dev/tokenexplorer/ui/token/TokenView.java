@@ -128,13 +128,21 @@ public final class TokenView extends StackPane {
             content.putString(model.decodedJson());
             Clipboard.getSystemClipboard().setContent(content);
         });
+        Button redacted = new Button("Copy redacted", Icons.of(Feather.EYE_OFF));
+        redacted.setId("copy-redacted");
+        redacted.setTooltip(new Tooltip("Copy header and claims with UIDs, jti and the signature masked: safe to paste into a ticket"));
+        redacted.setOnAction(e -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(model.redactedText());
+            Clipboard.getSystemClipboard().setContent(content);
+        });
         Label headerLabel = new Label("Header");
         Label payloadLabel = new Label("Payload");
         headerLabel.getStyleClass().add("section-label");
         payloadLabel.getStyleClass().add("section-label");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        VBox raw = new VBox(6, new HBox(headerLabel, spacer, copy), header, payloadLabel, payload);
+        VBox raw = new VBox(6, new HBox(6, headerLabel, spacer, redacted, copy), header, payloadLabel, payload);
         raw.getStyleClass().add("raw-json");
         return raw;
     }

@@ -3,6 +3,7 @@ package dev.tokenexplorer.ui.token;
 import dev.tokenexplorer.core.json.Json;
 import dev.tokenexplorer.core.token.Finding;
 import dev.tokenexplorer.core.token.KubernetesClaims;
+import dev.tokenexplorer.core.token.Redactor;
 import dev.tokenexplorer.core.token.TokenReport;
 import dev.tokenexplorer.ui.claims.ClaimRow;
 import dev.tokenexplorer.ui.claims.ClaimRows;
@@ -84,6 +85,12 @@ public final class TokenViewModel {
 
     public ObservableList<Finding> findings() {
         return findingsView;
+    }
+
+    /** Header and claims with UIDs, jti and signature masked, for sharing in a ticket; empty when nothing is decoded. */
+    public String redactedText() {
+        TokenReport t = token.get();
+        return t == null || t.jwt() == null ? "" : Redactor.redact(t.jwt());
     }
 
     /** Header and payload as one pretty-printed text, for the clipboard. */
