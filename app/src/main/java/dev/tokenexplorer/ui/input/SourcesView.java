@@ -49,22 +49,52 @@ public final class SourcesView extends TreeView<SourcesView.Entry> {
         rebuild();
     }
 
+    /** Sources with more entries than this show them collapsed: a cluster dump can hold thousands. */
+    private static final int EXPAND_LIMIT = 50;
+
     private void rebuild() {
         TreeItem<Entry> root = new TreeItem<>();
         for (SourceItem source : model.sources()) {
-            TreeItem<Entry> item = new TreeItem<>(new Entry(source, null));
+            TreeItem<Entry> item = new LazyItem(new Entry(source, null), source.report().nodes());
             item.setExpanded(true);
-            source.report().nodes().forEach(node -> item.getChildren().add(item(source, node)));
             root.getChildren().add(item);
         }
         setRoot(root);
     }
 
-    private static TreeItem<Entry> item(SourceItem source, SourceNode node) {
-        TreeItem<Entry> item = new TreeItem<>(new Entry(source, node));
-        node.children().forEach(child -> item.getChildren().add(item(source, child)));
-        item.setExpanded(!node.kind().equals("certificate") && node.children().size() <= 20);
-        return item;
+    /**
+     * A row whose children are made only when it is first expanded, so that a dump of thousands of
+     * Secrets costs the JavaFX thread one row each, not a whole tree.
+     */
+    private static final class LazyItem extends TreeItem<Entry> {
+        private final java.util.List<SourceNode> nodes;
+        private boolean built;
+
+        LazyItem(Entry entry, java.util.List<SourceNode> nodes) {
+            super(entry);
+            this.nodes = nodes;
+        }
+
+        @Override
+        public boolean isLeaf() {
+            return nodes.isEmpty();
+        }
+
+        @Override
+        public javafx.collections.ObservableList<TreeItem<Entry>> getChildren() {
+            if (!built) {
+                built = true;
+                boolean expand = nodes.size() <= EXPAND_LIMIT;
+                java.util.List<TreeItem<Entry>> items = new java.util.ArrayList<>(nodes.size());
+                for (SourceNode node : nodes) {
+                    LazyItem child = new LazyItem(new Entry(getValue().source(), node), node.children());
+                    child.setExpanded(expand && !node.kind().equals("certificate") && node.children().size() <= 20);
+                    items.add(child);
+                }
+                super.getChildren().setAll(items);
+            }
+            return super.getChildren();
+        }
     }
 
     private final class EntryCell extends TreeCell<Entry> {
