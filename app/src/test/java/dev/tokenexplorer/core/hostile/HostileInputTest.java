@@ -41,6 +41,35 @@ class HostileInputTest {
     }
 
     @Test
+    void aClassNamedByATagIsNeverConstructed() {
+        Canary.constructed = false;
+
+        SourceReport report = read("kind: Secret\nmetadata: !!dev.tokenexplorer.core.hostile.Canary [\"x\"]\n");
+        SourceReport local = read("kind: Secret\nmetadata: !<tag:yaml.org,2002:dev.tokenexplorer.core.hostile.Canary> {}\n");
+
+        assertThat(Canary.constructed).isFalse();
+        assertThat(report.error()).contains("type tag (!!dev.tokenexplorer.core.hostile.Canary)");
+        assertThat(local.error()).contains("type tag");
+    }
+
+    @Test
+    void keyLocationsInTheHeaderAreNeverFetched() throws Exception {
+        try (java.net.ServerSocket server = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            server.setSoTimeout(300);
+            String url = "http://127.0.0.1:" + server.getLocalPort() + "/keys";
+            String token = TestTokens.b64("{\"alg\":\"RS256\",\"jku\":\"" + url + "\",\"x5u\":\"" + url + "\",\"kid\":\"k\"}") + "."
+                    + TestTokens.b64("{\"sub\":\"x\"}") + ".c2ln";
+            List<LoadedKey> keys = KeyReader.read("k", Fixtures.text("kubernetes-test-keys/rsa_public.pem")).keys();
+
+            TokenReport report = analyzer.analyzeText("paste", token, new VerificationSettings(keys, Set.of(), Set.of())).tokens().get(0);
+
+            assertThat(report.signature()).isEqualTo(SignatureStatus.INVALID);
+            assertThat(report.findings()).extracting(Finding::code).contains("remote-key-header");
+            org.assertj.core.api.Assertions.assertThatThrownBy(server::accept).isInstanceOf(java.net.SocketTimeoutException.class);
+        }
+    }
+
+    @Test
     void deeplyNestedYamlStopsEarly() {
         assertThat(read("a: " + "[".repeat(5000) + "]".repeat(5000)).error()).contains("nested deeper than 100 levels");
     }
