@@ -70,6 +70,9 @@ public final class SafeYaml {
         } catch (NumberFormatException e) {
             // YAML 1.1 reads 1:20 as a base-60 number; a long one overflows snakeyaml's parser.
             throw new YamlReadException("a number in it is too large to read (YAML reads values like 1:20 as numbers; quote them)");
+        } catch (IllegalArgumentException e) {
+            // snakeyaml reports some malformed tags ("!-%0") with a plain IllegalArgumentException.
+            throw new YamlReadException("it has a malformed tag (a word starting with !)");
         }
         return documents;
     }
