@@ -101,6 +101,9 @@ public final class KeyReader {
                 notes.add(describe(where, key));
             } catch (IllegalArgumentException | GeneralSecurityException e) {
                 notes.add(Finding.error("pem-unreadable", where + ": " + message(e)));
+            } catch (RuntimeException e) {
+                // The JDK's key factories meet some malformed keys with NullPointer or arithmetic errors.
+                notes.add(Finding.error("pem-unreadable", where + ": not a valid key of this type."));
             }
         }
         return new KeyLoad(keys, notes, keys.isEmpty() ? "No key could be read: " + notes.get(0).message() : null);
