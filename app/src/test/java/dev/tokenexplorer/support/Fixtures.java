@@ -27,6 +27,13 @@ public final class Fixtures {
         }
     }
 
+    /** The cluster CA certificate from the seed Secret's data.ca.crt, as base64 of the PEM (as it stands there). */
+    public static String caCrtBase64() {
+        String secret = text(EXPLICIT_SECRET);
+        int start = secret.indexOf("ca.crt: ") + "ca.crt: ".length();
+        return secret.substring(start, secret.indexOf('\n', start));
+    }
+
     public static String text(String name) {
         try {
             return Files.readString(path(name), StandardCharsets.UTF_8);

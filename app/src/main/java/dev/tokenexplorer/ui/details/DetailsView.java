@@ -3,7 +3,6 @@ package dev.tokenexplorer.ui.details;
 import dev.tokenexplorer.core.token.Finding;
 import dev.tokenexplorer.core.tree.SourceNode;
 import dev.tokenexplorer.ui.support.Icons;
-import dev.tokenexplorer.ui.support.PseudoClasses;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
@@ -83,12 +82,7 @@ public final class DetailsView extends ScrollPane {
         String kind = kindName(n.kind());
         subtitle.setText(kind + (n.subtitle() == null || n.subtitle().isEmpty() ? "" : " · " + n.subtitle()));
         for (Finding note : n.notes()) {
-            Label label = new Label(note.message(), Icons.severity(note.severity()));
-            label.setWrapText(true);
-            label.setMinHeight(Region.USE_PREF_SIZE);
-            label.getStyleClass().add("finding");
-            PseudoClasses.severity(label, note.severity());
-            notes.getChildren().add(label);
+            notes.getChildren().add(Icons.finding(note));
         }
         int row = 0;
         for (SourceNode.Detail detail : n.details()) {

@@ -15,6 +15,17 @@ public final class Icons {
         return new FontIcon(ikon);
     }
 
+    /** A finding as a wrapped label with its severity icon, coloured by the .finding style. */
+    public static javafx.scene.control.Label finding(dev.tokenexplorer.core.token.Finding finding) {
+        javafx.scene.control.Label label = new javafx.scene.control.Label(finding.message(), severity(finding.severity()));
+        label.setWrapText(true);
+        label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        label.getStyleClass().add("finding");
+        label.setTooltip(new javafx.scene.control.Tooltip(finding.severity().id() + " · " + finding.code()));
+        PseudoClasses.severity(label, finding.severity());
+        return label;
+    }
+
     public static FontIcon severity(Severity severity) {
         FontIcon icon = new FontIcon(switch (severity) {
             case ERROR -> Feather.ALERT_OCTAGON;

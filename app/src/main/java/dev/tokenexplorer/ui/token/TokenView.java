@@ -174,13 +174,7 @@ public final class TokenView extends StackPane {
     private void showFindings() {
         findings.getChildren().clear();
         for (Finding finding : model.findings()) {
-            Label label = new Label(finding.message(), Icons.severity(finding.severity()));
-            label.setWrapText(true);
-            label.getStyleClass().add("finding");
-            label.setTooltip(new Tooltip(finding.severity().id() + " · " + finding.code()));
-            label.setMinHeight(Region.USE_PREF_SIZE);
-            PseudoClasses.severity(label, finding.severity());
-            findings.getChildren().add(label);
+            findings.getChildren().add(Icons.finding(finding));
         }
     }
 }

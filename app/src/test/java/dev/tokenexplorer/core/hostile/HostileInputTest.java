@@ -118,8 +118,7 @@ class HostileInputTest {
 
     @Test
     void x5cCertificateIsShownNeverTrusted() {
-        String secret = Fixtures.text(Fixtures.EXPLICIT_SECRET);
-        String caPem = new String(Base64.getDecoder().decode(secret.substring(secret.indexOf("ca.crt: ") + 8, secret.indexOf('\n', secret.indexOf("ca.crt: ")))));
+        String caPem = new String(Base64.getDecoder().decode(Fixtures.caCrtBase64()));
         String der = caPem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
         String token = TestTokens.b64("{\"alg\":\"RS256\",\"x5c\":[\"" + der + "\"],\"x5u\":\"https://127.0.0.1:1/chain.pem\"}") + "."
                 + TestTokens.b64("{\"sub\":\"x\"}") + ".c2ln";

@@ -270,8 +270,7 @@ class InputRecognizerTest {
 
     @Test
     void certificateFromASecretsCaCrtIsRecognisedEvenBase64Wrapped() {
-        String secret = Fixtures.text(Fixtures.EXPLICIT_SECRET);
-        String caCrt = secret.substring(secret.indexOf("ca.crt: ") + 8, secret.indexOf('\n', secret.indexOf("ca.crt: ")));
+        String caCrt = Fixtures.caCrtBase64();
 
         SourceReport report = read(caCrt);
 

@@ -30,11 +30,6 @@ class KubeconfigTreeTest {
         return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String caCrt() {
-        String secret = Fixtures.text(Fixtures.EXPLICIT_SECRET);
-        return secret.substring(secret.indexOf("ca.crt: ") + 8, secret.indexOf('\n', secret.indexOf("ca.crt: ")));
-    }
-
     private static SourceNode group(SourceReport report, String name) {
         return report.nodes().stream().filter(n -> n.title().equals(name)).findFirst().orElseThrow();
     }
@@ -82,7 +77,7 @@ class KubeconfigTreeTest {
                     auth-provider: {name: gcp, config: {access-token: ya29.secret-value}}
                 - name: basic
                   user: {username: admin, password: s3cret}
-                """.formatted(caCrt(), Fixtures.text(Fixtures.LEGACY_V120).strip(), caCrt(),
+                """.formatted(Fixtures.caCrtBase64(), Fixtures.text(Fixtures.LEGACY_V120).strip(), Fixtures.caCrtBase64(),
                 b64(Fixtures.text("kubernetes-test-keys/rsa_private.pem")));
         Files.createDirectories(dir.resolve("tokens"));
         Files.writeString(dir.resolve("tokens/projected.token"), Fixtures.text(Fixtures.PROJECTED));
@@ -186,7 +181,7 @@ class KubeconfigTreeTest {
                     labels: {kubernetes.io/legacy-token-last-used: 2026-11-20, kubernetes.io/legacy-token-invalid-since: 2026-11-25}
                     annotations: {kubernetes.io/service-account.name: build-robot}
                   type: kubernetes.io/service-account-token
-                """.formatted(b64(Fixtures.text(Fixtures.LEGACY_V120).strip()), caCrt());
+                """.formatted(b64(Fixtures.text(Fixtures.LEGACY_V120).strip()), Fixtures.caCrtBase64());
 
         SourceReport report = analyzer.analyzeText("paste", list);
 

@@ -98,8 +98,7 @@ class KeyReaderTest {
 
     @Test
     void certificateGivesItsPublicKeyAndSubject() {
-        String secret = Fixtures.text(Fixtures.EXPLICIT_SECRET);
-        String caCrt = secret.substring(secret.indexOf("ca.crt: ") + 8, secret.indexOf('\n', secret.indexOf("ca.crt: ")));
+        String caCrt = Fixtures.caCrtBase64();
 
         KeyReader.KeyLoad load = KeyReader.read("ca.crt", new String(Base64.getDecoder().decode(caCrt)));
 
