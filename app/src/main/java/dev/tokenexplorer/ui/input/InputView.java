@@ -124,10 +124,11 @@ public final class InputView extends VBox {
         summary.textProperty().bind(model.summaryProperty());
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(14, 14);
-        busy.visibleProperty().bind(model.busyProperty());
+        busy.visibleProperty().bind(model.busyProperty().or(model.readingProperty()));
+        busy.setTooltip(new javafx.scene.control.Tooltip("Reading…"));
         HBox box = new HBox(6, summary, busy);
         box.setAlignment(Pos.CENTER_LEFT);
-        box.visibleProperty().bind(Bindings.isNotEmpty(model.summaryProperty()).or(model.busyProperty()));
+        box.visibleProperty().bind(Bindings.isNotEmpty(model.summaryProperty()).or(model.busyProperty()).or(model.readingProperty()));
         box.managedProperty().bind(box.visibleProperty());
         return box;
     }
