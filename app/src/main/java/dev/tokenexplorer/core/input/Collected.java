@@ -32,6 +32,16 @@ final class Collected {
         return SourceNode.token(title, tokens.size() - 1);
     }
 
+    /**
+     * The certificates in a PEM text, read once per input: a cluster dump repeats the same ca.crt in
+     * every token Secret, and thousands of copies would cost time and memory for nothing.
+     */
+    List<SourceNode> certificates(String pem) {
+        return certificateCache.computeIfAbsent(pem, text -> InputRecognizer.certificateNodes(text, now));
+    }
+
+    private final java.util.Map<String, List<SourceNode>> certificateCache = new java.util.HashMap<>();
+
     void serviceAccount(String namespace, String name, String uid) {
         if (name != null && !name.isEmpty()) {
             serviceAccounts.add(new ServiceAccountRef(namespace, name, uid));

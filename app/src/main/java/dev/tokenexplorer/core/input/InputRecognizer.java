@@ -167,6 +167,10 @@ public final class InputRecognizer {
     }
 
     /** Every certificate in the PEM text, in order (a chain reads leaf first). */
+    static List<SourceNode> certificateNodes(String pem, Instant now) {
+        return certificateNodes(Pem.read(pem), now);
+    }
+
     static List<SourceNode> certificateNodes(List<Pem.Block> blocks, Instant now) {
         List<SourceNode> nodes = new ArrayList<>();
         for (Pem.Block block : blocks) {

@@ -107,7 +107,7 @@ final class KubeconfigReader {
         String caData = Nodes.text(cluster, "certificate-authority-data");
         if (caData != null) {
             String pem = decodePem(caData);
-            List<SourceNode> certs = pem == null ? List.of() : InputRecognizer.certificateNodes(Pem.read(pem), out.now);
+            List<SourceNode> certs = pem == null ? List.of() : out.certificates(pem);
             details.add(Detail.of("CA certificate", certs.isEmpty() ? "certificate-authority-data (not a PEM certificate)"
                     : "certificate-authority-data: " + certs.size() + (certs.size() == 1 ? " certificate" : " certificates")));
             children.addAll(certs);
@@ -224,7 +224,7 @@ final class KubeconfigReader {
             return;
         }
         String pem = decodePem(data);
-        List<SourceNode> certs = pem == null ? List.of() : InputRecognizer.certificateNodes(Pem.read(pem), out.now);
+        List<SourceNode> certs = pem == null ? List.of() : out.certificates(pem);
         if (certs.isEmpty()) {
             notes.add(Finding.warning("client-certificate-unreadable", who + " has client-certificate-data that is not a base64 PEM certificate."));
             return;

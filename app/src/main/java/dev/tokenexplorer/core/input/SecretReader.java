@@ -2,7 +2,6 @@ package dev.tokenexplorer.core.input;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tokenexplorer.core.time.TimeText;
-import dev.tokenexplorer.core.keys.Pem;
 import dev.tokenexplorer.core.token.Finding;
 import dev.tokenexplorer.core.tree.SourceNode;
 
@@ -114,7 +113,7 @@ final class SecretReader {
                 children.add(out.token(where + " " + locations.get(entry.getKey()), value, context, locations.get(entry.getKey())));
                 foundToken = true;
             } else if (value.contains("-----BEGIN CERTIFICATE-----")) {
-                children.addAll(InputRecognizer.certificateNodes(Pem.read(value), out.now));
+                children.addAll(out.certificates(value));
             }
         }
         String namespace = Nodes.text(secret, "metadata", "namespace");
