@@ -2,7 +2,6 @@ package dev.tokenexplorer.ui;
 
 import dev.tokenexplorer.ui.claims.ClaimRow;
 import dev.tokenexplorer.ui.main.MainWindow;
-import dev.tokenexplorer.ui.support.FxTaskExecutor;
 import dev.tokenexplorer.support.Fixtures;
 import dev.tokenexplorer.support.TestTokens;
 import javafx.event.Event;
@@ -26,9 +25,6 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.io.IOException;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -37,8 +33,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The real window, headless: what a user sees after pasting. */
 @ExtendWith(ApplicationExtension.class)
 class MainWindowTest {
-
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2022-08-19T14:00:00Z"), ZoneOffset.UTC);
 
     private MainWindow window;
     private final java.util.prefs.Preferences preferences = TestPreferences.fresh();
@@ -50,11 +44,7 @@ class MainWindowTest {
 
     @Start
     void start(Stage stage) {
-        window = new MainWindow(CLOCK, new FxTaskExecutor(), preferences, false, dark -> { });
-        stage.setScene(window.scene());
-        stage.setWidth(1024);
-        stage.setHeight(700);
-        stage.show();
+        window = TestWindows.show(stage, "2022-08-19T14:00:00Z", preferences);
     }
 
     @Test

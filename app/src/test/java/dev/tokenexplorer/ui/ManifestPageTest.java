@@ -2,7 +2,6 @@ package dev.tokenexplorer.ui;
 
 import dev.tokenexplorer.support.Fixtures;
 import dev.tokenexplorer.ui.main.MainWindow;
-import dev.tokenexplorer.ui.support.FxTaskExecutor;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -18,9 +17,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -40,11 +36,7 @@ class ManifestPageTest {
 
     @Start
     void start(Stage stage) {
-        window = new MainWindow(Clock.fixed(Instant.parse("2022-08-19T12:00:00Z"), ZoneOffset.UTC), new FxTaskExecutor(), preferences, false, dark -> { });
-        stage.setScene(window.scene());
-        stage.setWidth(1024);
-        stage.setHeight(700);
-        stage.show();
+        window = TestWindows.show(stage, "2022-08-19T12:00:00Z", preferences);
     }
 
     private static String preview(FxRobot robot) {

@@ -3,7 +3,6 @@ package dev.tokenexplorer.ui;
 import dev.tokenexplorer.support.Fixtures;
 import dev.tokenexplorer.ui.main.MainWindow;
 import dev.tokenexplorer.ui.main.SourceItem;
-import dev.tokenexplorer.ui.support.FxTaskExecutor;
 import javafx.event.Event;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -26,9 +25,6 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
@@ -44,11 +40,7 @@ class OpenFilesTest {
 
     @Start
     void start(Stage stage) {
-        window = new MainWindow(Clock.fixed(Instant.parse("2022-08-19T12:00:00Z"), ZoneOffset.UTC), new FxTaskExecutor(), preferences, false, dark -> { });
-        stage.setScene(window.scene());
-        stage.setWidth(1024);
-        stage.setHeight(700);
-        stage.show();
+        window = TestWindows.show(stage, "2022-08-19T12:00:00Z", preferences);
     }
 
     @AfterEach

@@ -2,7 +2,6 @@ package dev.tokenexplorer.ui;
 
 import dev.tokenexplorer.support.Fixtures;
 import dev.tokenexplorer.ui.main.MainWindow;
-import dev.tokenexplorer.ui.support.FxTaskExecutor;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -17,9 +16,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
@@ -35,11 +31,7 @@ class PrivacyTest {
 
     @Start
     void start(Stage stage) {
-        window = new MainWindow(Clock.fixed(Instant.parse("2022-08-19T12:00:00Z"), ZoneOffset.UTC), new FxTaskExecutor(), preferences, false, dark -> { });
-        stage.setScene(window.scene());
-        stage.setWidth(1024);
-        stage.setHeight(700);
-        stage.show();
+        window = TestWindows.show(stage, "2022-08-19T12:00:00Z", preferences);
     }
 
     @AfterEach
