@@ -9,16 +9,11 @@ final class Nodes {
 
     /** The text at a path of object fields, or null when absent or not text. */
     static String text(JsonNode node, String... path) {
-        JsonNode current = node;
-        for (String field : path) {
-            if (current == null || !current.isObject()) {
-                return null;
-            }
-            current = current.get(field);
-        }
-        return current != null && current.isValueNode() && !current.isNull() ? current.asText() : null;
+        JsonNode value = at(node, path);
+        return value != null && value.isValueNode() && !value.isNull() ? value.asText() : null;
     }
 
+    /** The node at a path of object fields, or null when the path leaves the objects. */
     static JsonNode at(JsonNode node, String... path) {
         JsonNode current = node;
         for (String field : path) {

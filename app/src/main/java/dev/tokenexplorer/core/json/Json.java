@@ -97,11 +97,6 @@ public final class Json {
         }
     }
 
-    /** Compact JSON on one line. */
-    public static String compact(JsonNode node) {
-        return node.toString();
-    }
-
     public static ObjectMapper writer() {
         return WRITER;
     }

@@ -16,8 +16,4 @@ public record VerificationSettings(List<LoadedKey> keys, Set<String> audiences, 
         audiences = Set.copyOf(audiences);
         issuers = Set.copyOf(issuers);
     }
-
-    public VerificationSettings withKeys(List<LoadedKey> newKeys) {
-        return new VerificationSettings(newKeys, audiences, issuers);
-    }
 }

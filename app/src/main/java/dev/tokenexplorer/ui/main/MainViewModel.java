@@ -53,12 +53,6 @@ public final class MainViewModel {
 
     /** Longer pastes skip the editor: a TextArea lays out every line and would stall the window. */
     static final int MAX_EDITOR_CHARS = 512 * 1024;
-    private final ObservableList<TokenReport> tokens = FXCollections.observableArrayList();
-    /** Kept in a field: an unmodifiable view forwards changes only while it is referenced. */
-    private final ObservableList<TokenReport> tokensView = FXCollections.unmodifiableObservableList(tokens);
-    private final ObservableList<Finding> notes = FXCollections.observableArrayList();
-    /** Kept in a field: an unmodifiable view forwards changes only while it is referenced. */
-    private final ObservableList<Finding> notesView = FXCollections.unmodifiableObservableList(notes);
     private final ObjectProperty<TokenReport> selectedToken = new SimpleObjectProperty<>(this, "selectedToken");
     private final ObservableList<SourceItem> sources = FXCollections.observableArrayList();
     private final ObservableList<SourceItem> sourcesView = FXCollections.unmodifiableObservableList(sources);
@@ -124,14 +118,6 @@ public final class MainViewModel {
 
     public ReadOnlyBooleanProperty busyProperty() {
         return busy.getReadOnlyProperty();
-    }
-
-    public ObservableList<TokenReport> tokens() {
-        return tokensView;
-    }
-
-    public ObservableList<Finding> notes() {
-        return notesView;
     }
 
     public ObjectProperty<TokenReport> selectedTokenProperty() {
@@ -296,11 +282,6 @@ public final class MainViewModel {
         return largePaste.getReadOnlyProperty();
     }
 
-    /** Shows a problem that is not about the pasted text (a file that could not be opened). */
-    public void showError(String message) {
-        error.set(message);
-    }
-
     public void clear() {
         largePaste.set(null);
         inputText.set("");
@@ -369,11 +350,10 @@ public final class MainViewModel {
 
     private void apply(SourceReport result) {
         busy.set(false);
-        int selected = selectedToken.get() == null ? 0 : Math.max(0, tokens.indexOf(selectedToken.get()));
+        SourceReport shown = report.get();
+        int selected = shown == null || selectedToken.get() == null ? 0 : Math.max(0, shown.tokens().indexOf(selectedToken.get()));
         report.set(result);
         List<TokenReport> found = result == null ? List.of() : result.tokens();
-        tokens.setAll(found);
-        notes.setAll(result == null ? List.of() : result.notes());
         error.set(result == null ? null : result.error());
         summary.set(result == null ? "" : summarize(result));
         if (result == null) {
