@@ -82,7 +82,7 @@ public final class InspectCommand implements Callable<Integer> {
         Clock at = now == null ? clock : Clock.fixed(now, ZoneOffset.UTC);
         List<LoadedKey> keys = new ArrayList<>();
         List<String> keyErrors = new ArrayList<>();
-        keyFiles.forEach(file -> loadKeys(file, keys, keyErrors));
+        keyFiles.forEach(file -> KeyFiles.load(file, keys, keyErrors));
         if (hmacSecretFile != null) {
             loadSecret(hmacSecretFile, keys, keyErrors);
         }
@@ -118,19 +118,6 @@ public final class InspectCommand implements Callable<Integer> {
                 default -> false;
             };
         };
-    }
-
-    private static void loadKeys(Path file, List<LoadedKey> keys, List<String> errors) {
-        InputFiles.Read read = InputFiles.read(file);
-        if (read.error() != null) {
-            errors.add("cannot use key " + file + ": " + read.error());
-            return;
-        }
-        KeyReader.KeyLoad load = KeyReader.read(file.getFileName().toString(), read.text());
-        if (load.error() != null) {
-            errors.add("cannot use key " + file + ": " + load.error());
-        }
-        keys.addAll(load.keys());
     }
 
     private static void loadSecret(Path file, List<LoadedKey> keys, List<String> errors) {

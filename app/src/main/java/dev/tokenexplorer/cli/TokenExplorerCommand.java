@@ -14,10 +14,10 @@ import java.util.Set;
         versionProvider = TokenExplorerCommand.Version.class,
         description = "Explains Kubernetes service account tokens, offline.%n"
                 + "Run without a subcommand (or with only files) to open the window.",
-        subcommands = {InspectCommand.class, ManifestCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {InspectCommand.class, AuditCommand.class, ManifestCommand.class, CommandLine.HelpCommand.class})
 public final class TokenExplorerCommand implements Runnable {
 
-    private static final Set<String> CLI_WORDS = Set.of("inspect", "manifest", "help", "--help", "-h", "--version", "-V");
+    private static final Set<String> CLI_WORDS = Set.of("inspect", "audit", "manifest", "help", "--help", "-h", "--version", "-V");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -54,6 +54,9 @@ public final class TokenExplorerCommand implements Runnable {
         public <K> K create(Class<K> type) throws Exception {
             if (type == InspectCommand.class) {
                 return type.cast(new InspectCommand(stdin, clock));
+            }
+            if (type == AuditCommand.class) {
+                return type.cast(new AuditCommand(stdin, clock));
             }
             return CommandLine.defaultFactory().create(type);
         }

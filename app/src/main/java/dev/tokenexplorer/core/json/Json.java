@@ -39,6 +39,10 @@ public final class Json {
             .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .build();
 
+    /** For values inside a stream: what follows them is the stream's business. */
+    private static final com.fasterxml.jackson.databind.ObjectReader STREAM_READER =
+            READER.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
     private static final ObjectMapper WRITER = JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
@@ -88,6 +92,16 @@ public final class Json {
         }
     }
 
+    /** A streaming parser under the same limits, for inputs too large to hold as one tree. */
+    public static JsonParser streamingParser(java.io.Reader reader) throws java.io.IOException {
+        return READER.createParser(reader);
+    }
+
+    /** The value at the parser's current token, as a tree. */
+    public static JsonNode readTree(JsonParser parser) throws java.io.IOException {
+        return STREAM_READER.readTree(parser);
+    }
+
     /** Pretty-printed JSON with two-space indentation, as users expect to read it. */
     public static String pretty(JsonNode node) {
         try {
@@ -101,7 +115,8 @@ public final class Json {
         return WRITER;
     }
 
-    private static String describe(JsonProcessingException e) {
+    /** What is wrong with the JSON and where, for a user. */
+    public static String describe(JsonProcessingException e) {
         String message = e.getOriginalMessage();
         if (message == null) {
             message = "it could not be read";

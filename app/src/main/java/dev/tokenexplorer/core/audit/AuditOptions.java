@@ -1,0 +1,35 @@
+package dev.tokenexplorer.core.audit;
+
+import dev.tokenexplorer.core.keys.LoadedKey;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * How to audit.
+ *
+ * @param now        the instant the audit judges by (dates of labels are compared in UTC, as the API server writes them)
+ * @param unusedDays a token last used longer ago than this is reported as unused
+ * @param keys       keys to verify the tokens with; none means signatures are not checked
+ */
+public record AuditOptions(Instant now, int unusedDays, List<LoadedKey> keys) {
+
+    /** The API server's default: tokens unused for a year are cleaned up (--legacy-service-account-token-clean-up-period). */
+    public static final int CLEAN_UP_PERIOD_DAYS = 365;
+    public static final int DEFAULT_UNUSED_DAYS = 90;
+
+    public AuditOptions {
+        keys = List.copyOf(keys);
+        if (unusedDays < 0) {
+            throw new IllegalArgumentException("unusedDays must not be negative");
+        }
+    }
+
+    public static AuditOptions at(Instant now) {
+        return new AuditOptions(now, DEFAULT_UNUSED_DAYS, List.of());
+    }
+
+    public AuditOptions withKeys(List<LoadedKey> keys) {
+        return new AuditOptions(now, unusedDays, keys);
+    }
+}

@@ -1,0 +1,21 @@
+package dev.tokenexplorer.core.audit;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What an audit found.
+ *
+ * @param secrets         every service-account-token Secret, in the order read
+ * @param summary         counts over them
+ * @param problems        inputs that could not be read, each "file: what was wrong and where"
+ * @param serviceAccounts how many ServiceAccounts were read (0: auto-generated and manual cannot be told apart)
+ * @param trackingSince   when legacy-token tracking began, from the kube-system ConfigMap, or null
+ */
+public record AuditResult(List<AuditedSecret> secrets, AuditSummary summary, List<String> problems,
+                          int serviceAccounts, LocalDate trackingSince) {
+    public AuditResult {
+        secrets = List.copyOf(secrets);
+        problems = List.copyOf(problems);
+    }
+}

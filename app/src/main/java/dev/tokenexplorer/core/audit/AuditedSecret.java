@@ -1,0 +1,61 @@
+package dev.tokenexplorer.core.audit;
+
+import dev.tokenexplorer.core.token.Severity;
+import dev.tokenexplorer.core.token.SignatureStatus;
+import dev.tokenexplorer.core.token.TokenKind;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One service-account-token Secret as the audit sees it.
+ *
+ * @param kind           the kind of the token it holds, null when it holds none that decodes
+ * @param daysSinceUse   whole days from the last-used label to the audit's date, null when never used
+ * @param signature      null when no key was loaded
+ * @param token          the token itself, to open it in the token views; never exported or printed
+ * @param source         the file it was read from
+ */
+public record AuditedSecret(String namespace,
+                            String name,
+                            String serviceAccount,
+                            Instant created,
+                            TokenKind kind,
+                            LocalDate lastUsed,
+                            Long daysSinceUse,
+                            LocalDate invalidSince,
+                            Origin origin,
+                            SignatureStatus signature,
+                            String verifiedBy,
+                            List<Issue> issues,
+                            String token,
+                            String source) {
+
+    /** A finding about this Secret, with the sentence that explains it. */
+    public record Issue(AuditFinding finding, String message) {
+    }
+
+    public AuditedSecret {
+        issues = List.copyOf(issues);
+    }
+
+    public boolean has(AuditFinding finding) {
+        return issues.stream().anyMatch(i -> i.finding() == finding);
+    }
+
+    /** The most severe finding's severity, null when there is none. */
+    public Severity worst() {
+        return issues.stream().map(i -> i.finding().severity()).min(Enum::compareTo).orElse(null);
+    }
+
+    /** "namespace/name". */
+    public String label() {
+        return namespace.isEmpty() ? name : namespace + "/" + name;
+    }
+
+    @Override
+    public String toString() {
+        return "AuditedSecret[" + label() + ", " + issues.size() + " findings]"; // never the token
+    }
+}
