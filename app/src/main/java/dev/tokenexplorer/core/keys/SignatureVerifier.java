@@ -1,12 +1,8 @@
 package dev.tokenexplorer.core.keys;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.tokenexplorer.core.token.DecodedJwt;
 import dev.tokenexplorer.core.token.Finding;
 import dev.tokenexplorer.core.token.SignatureStatus;
-import org.jose4j.jwa.AlgorithmConstraints;
-import org.jose4j.jws.JsonWebSignature;
-import org.jose4j.lang.JoseException;
 
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
@@ -122,21 +118,6 @@ public final class SignatureVerifier {
     }
 
     private static boolean verifies(DecodedJwt jwt, String alg, LoadedKey key) {
-        try {
-            JsonWebSignature jws = new JsonWebSignature();
-            jws.setAlgorithmConstraints(new AlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, alg));
-            jws.setCompactSerialization(jwt.compact());
-            jws.setKey(key.key());
-            jws.setDoKeyValidation(false);
-            JsonNode crit = jwt.header().get("crit");
-            if (crit != null && crit.isArray()) {
-                List<String> names = new ArrayList<>();
-                crit.forEach(c -> names.add(c.asText()));
-                jws.setKnownCriticalHeaders(names.toArray(String[]::new)); // reported as a finding, not a signature failure
-            }
-            return jws.verifySignature();
-        } catch (JoseException | RuntimeException e) {
-            return false;
-        }
+        return JwsSignatures.verify(alg, key.key(), jwt.headerSegment(), jwt.payloadSegment(), jwt.signatureSegment());
     }
 }
