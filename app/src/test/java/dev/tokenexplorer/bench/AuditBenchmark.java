@@ -48,7 +48,7 @@ public final class AuditBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Path dir = Path.of(args.length > 0 ? args[0] : "target/audit-bench");
+        Path dir = Path.of(args.length > 0 ? args[0] : Files.isDirectory(Path.of("app")) ? "app/target/audit-bench" : "target/audit-bench");
         Files.createDirectories(dir);
         Path key = Fixtures.path("kubernetes-test-keys/rsa_public.pem");
         List<LoadedKey> keys = KeyReader.read("rsa_public.pem", Files.readString(key)).keys();

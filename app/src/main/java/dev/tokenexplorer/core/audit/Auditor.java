@@ -12,11 +12,7 @@ import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.StringReader;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -30,6 +26,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
@@ -59,6 +57,14 @@ public final class Auditor {
     private final BooleanSupplier cancelled;
     private final Inventory inventory = new Inventory();
     private final List<String> problems = new ArrayList<>();
+    /** Checks tokens while the dump is still being read, on every core. */
+    private final ForkJoinPool pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
+    /** One per Secret read, in order; null when it holds no token. */
+    private final List<CompletableFuture<TokenCheck>> checks = new ArrayList<>();
+
+    /** What the token alone says: a decoding problem, or its claims and signature. */
+    private record TokenCheck(String malformed, KubernetesClaims claims, String algorithm, SignatureVerifier.Verification verification) {
+    }
 
     private Auditor(AuditOptions options, Progress progress, BooleanSupplier cancelled) {
         this.options = options;
@@ -73,28 +79,37 @@ public final class Auditor {
      */
     public static AuditResult audit(List<Path> inputs, AuditOptions options, Progress progress, BooleanSupplier cancelled) {
         Auditor auditor = new Auditor(options, progress, cancelled);
-        List<Path> files = auditor.expand(inputs);
-        long total = files.stream().mapToLong(Auditor::size).sum();
-        long[] before = {0};
-        for (Path file : files) {
-            auditor.readFile(file, read -> progress.update("Reading", before[0] + read, total));
-            before[0] += size(file);
-        }
-        return auditor.judge();
+        return auditor.run(() -> {
+            List<Path> files = auditor.expand(inputs);
+            long total = files.stream().mapToLong(Auditor::size).sum();
+            long before = 0;
+            for (Path file : files) {
+                long offset = before;
+                auditor.readFile(file, read -> progress.update("Reading", offset + read, total));
+                before += size(file);
+            }
+        });
     }
 
     /** Audits one text, such as standard input or a test's dump. */
     public static AuditResult audit(String name, String text, AuditOptions options) {
         Auditor auditor = new Auditor(options, Progress.NONE, () -> false);
-        auditor.read(name, new StringReader(text));
-        return auditor.judge();
+        return auditor.run(() -> auditor.read(name, new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))));
     }
 
     /** Audits a stream read to its end, such as standard input. */
     public static AuditResult audit(String name, InputStream in, AuditOptions options) {
         Auditor auditor = new Auditor(options, Progress.NONE, () -> false);
-        auditor.read(name, utf8(in));
-        return auditor.judge();
+        return auditor.run(() -> auditor.read(name, in));
+    }
+
+    private AuditResult run(Runnable reading) {
+        try {
+            reading.run();
+            return judge();
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     // ---- reading -----------------------------------------------------------------------------
@@ -145,7 +160,7 @@ public final class Auditor {
                         return;
                     }
                 }
-                read(name, utf8(in));
+                read(name, in);
             }
         } catch (NoSuchFileException e) {
             problems.add(name + ": the file does not exist.");
@@ -156,20 +171,17 @@ public final class Auditor {
         }
     }
 
-    private static Reader utf8(InputStream in) {
-        return new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT));
-    }
-
-    private void read(String name, Reader reader) {
+    private void read(String name, InputStream in) {
         int before = inventory.secrets.size();
         try {
-            ObjectStream.read(reader, object -> {
+            ObjectStream.read(in, object -> {
                 if (cancelled.getAsBoolean()) {
                     throw new CancellationException();
                 }
-                inventory.add(object, name);
+                if (inventory.add(object, name)) {
+                    String token = inventory.secrets.get(inventory.secrets.size() - 1).token();
+                    checks.add(token == null ? null : CompletableFuture.supplyAsync(() -> check(token), pool));
+                }
             });
         } catch (ObjectStream.StreamException e) {
             problems.add(name + ": " + e.getMessage() + readSoFar(before));
@@ -194,22 +206,41 @@ public final class Auditor {
         int total = entries.size();
         progress.update("Checking", 0, total);
         AuditedSecret[] judged = new AuditedSecret[total];
-        IntStream.range(0, total).parallel().forEach(i -> {
+        pool.submit(() -> IntStream.range(0, total).parallel().forEach(i -> {
             if (cancelled.getAsBoolean()) {
                 throw new CancellationException();
             }
-            judged[i] = judge(entries.get(i), trackingSince);
+            CompletableFuture<TokenCheck> future = checks.get(i);
+            TokenCheck check = future == null ? null : future.join();
+            if (cancelled.getAsBoolean()) {
+                throw new CancellationException(); // a check skipped for the cancel must not read as "no token"
+            }
+            judged[i] = judge(entries.get(i), check, trackingSince);
             int n = done.incrementAndGet();
             if (n % 256 == 0 || n == total) {
                 progress.update("Checking", n, total);
             }
-        });
+        })).join();
         List<AuditedSecret> secrets = List.of(judged);
         return new AuditResult(secrets, AuditSummary.of(secrets, inventory.otherSecrets, inventory.otherObjects), problems,
                 inventory.serviceAccounts.size(), trackingSince);
     }
 
-    private AuditedSecret judge(Inventory.SecretEntry entry, LocalDate trackingSince) {
+    private TokenCheck check(String token) {
+        if (cancelled.getAsBoolean()) {
+            return null;
+        }
+        JwtDecoder.Decoding decoding = new JwtDecoder().decode(token);
+        if (decoding instanceof JwtDecoder.Malformed malformed) {
+            return new TokenCheck(malformed.message(), null, null, null);
+        }
+        DecodedJwt jwt = ((JwtDecoder.Decoded) decoding).jwt();
+        boolean unsigned = jwt.algorithm().map(a -> a.equalsIgnoreCase("none")).orElse(false);
+        SignatureVerifier.Verification verification = !options.keys().isEmpty() || unsigned ? SignatureVerifier.verify(jwt, options.keys()) : null;
+        return new TokenCheck(null, KubernetesClaims.of(jwt.claims()), jwt.algorithm().orElse("(no alg)"), verification);
+    }
+
+    private AuditedSecret judge(Inventory.SecretEntry entry, TokenCheck check, LocalDate trackingSince) {
         LocalDate today = LocalDate.ofInstant(options.now(), ZoneOffset.UTC);
         List<AuditedSecret.Issue> issues = new ArrayList<>();
         Instant created = instant(entry.created());
@@ -232,36 +263,31 @@ public final class Auditor {
         TokenKind kind = null;
         SignatureStatus signature = null;
         String verifiedBy = null;
-        JwtDecoder.Decoding decoding = entry.token() == null ? null : new JwtDecoder().decode(entry.token());
-        if (decoding == null) {
+        if (check == null) {
             issues.add(new AuditedSecret.Issue(entry.tokenProblem() != null ? AuditFinding.TOKEN_MALFORMED : AuditFinding.TOKEN_MISSING,
                     entry.tokenProblem() != null ? entry.tokenProblem()
                             : "The Secret has no data.token: the token controller fills it in only while the service account exists "
                             + "and the annotation " + Inventory.SA_NAME_ANNOTATION + " names it."));
-        } else if (decoding instanceof JwtDecoder.Malformed malformed) {
-            issues.add(new AuditedSecret.Issue(AuditFinding.TOKEN_MALFORMED, "data.token is not a JWT: " + malformed.message()));
-        } else if (decoding instanceof JwtDecoder.Decoded decoded) {
-            DecodedJwt jwt = decoded.jwt();
-            KubernetesClaims claims = KubernetesClaims.of(jwt.claims());
-            kind = claims.kind();
+        } else if (check.malformed() != null) {
+            issues.add(new AuditedSecret.Issue(AuditFinding.TOKEN_MALFORMED, "data.token is not a JWT: " + check.malformed()));
+        } else {
+            kind = check.claims().kind();
             if (kind != TokenKind.LEGACY) {
                 issues.add(new AuditedSecret.Issue(AuditFinding.NOT_LEGACY, "The Secret holds a token of another kind ("
                         + kind.title().toLowerCase(java.util.Locale.ROOT) + "), not the legacy token the token controller writes."));
             } else {
-                compareWithSecret(entry, claims, account, issues);
+                compareWithSecret(entry, check.claims(), account, issues);
             }
-            boolean unsigned = jwt.algorithm().map(a -> a.equalsIgnoreCase("none")).orElse(false);
-            if (!options.keys().isEmpty() || unsigned) {
-                SignatureVerifier.Verification verification = SignatureVerifier.verify(jwt, options.keys());
-                signature = verification.status();
-                verifiedBy = verification.verifiedBy();
+            if (check.verification() != null) {
+                signature = check.verification().status();
+                verifiedBy = check.verification().verifiedBy();
                 switch (signature) {
                     case UNSIGNED -> issues.add(new AuditedSecret.Issue(AuditFinding.UNSIGNED,
                             "The token is unsigned (alg: none): no API server accepts it, and anyone could have written it."));
                     case INVALID -> issues.add(new AuditedSecret.Issue(AuditFinding.SIGNATURE_INVALID,
                             "The signature does not verify with the loaded keys: signed by another cluster's key, or altered."));
                     case NO_MATCHING_KEY -> issues.add(new AuditedSecret.Issue(AuditFinding.NO_MATCHING_KEY,
-                            "No loaded key can check a " + jwt.algorithm().orElse("(no alg)") + " signature."));
+                            "No loaded key can check a " + check.algorithm() + " signature."));
                     default -> {
                     }
                 }

@@ -42,7 +42,8 @@ final class Inventory {
         return namespace + "/" + name;
     }
 
-    void add(JsonNode object, String source) {
+    /** Takes what matters of one object; true when it was a service-account-token Secret. */
+    boolean add(JsonNode object, String source) {
         String kind = text(object, "kind");
         JsonNode metadata = object.path("metadata");
         String namespace = text(metadata, "namespace");
@@ -55,11 +56,13 @@ final class Inventory {
             trackingSince = text(object.path("data"), "since");
         } else if ((kind.equals("Secret") || kind.isEmpty()) && text(object, "type").equals(TOKEN_SECRET_TYPE)) {
             addSecret(object, metadata, namespace, name, source);
+            return true;
         } else if (kind.equals("Secret")) {
             otherSecrets++;
         } else {
             otherObjects++;
         }
+        return false;
     }
 
     private void addSecret(JsonNode object, JsonNode metadata, String namespace, String name, String source) {

@@ -23,8 +23,12 @@ import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
 
 import java.io.IOException;
-import java.io.PushbackReader;
+import java.io.BufferedInputStream;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -57,27 +61,35 @@ public final class ObjectStream {
     private ObjectStream() {
     }
 
-    /** Reads every object in {@code reader}, JSON when it starts with { or [, YAML otherwise. */
-    public static void read(Reader reader, Consumer<JsonNode> objects) throws IOException, StreamException {
-        PushbackReader in = new PushbackReader(reader, 1);
+    /**
+     * Reads every object in {@code in}: JSON when it starts with { or [ (read as bytes, the fast
+     * way), YAML otherwise. Text must be UTF-8.
+     */
+    public static void read(InputStream in, Consumer<JsonNode> objects) throws IOException, StreamException {
+        BufferedInputStream buffered = in instanceof BufferedInputStream b ? b : new BufferedInputStream(in, 1 << 16);
+        buffered.mark(4096);
         int first;
+        int skipped = 0;
         do {
-            first = in.read();
-        } while (first == ' ' || first == '\t' || first == '\r' || first == '\n' || first == '\uFEFF');
+            first = buffered.read();
+            skipped++;
+        } while ((first == ' ' || first == '\t' || first == '\r' || first == '\n') && skipped < 4000);
+        buffered.reset();
         if (first == -1) {
             return;
         }
-        in.unread(first);
         if (first == '{' || first == '[') {
-            readJson(in, objects);
+            readJson(buffered, objects);
         } else {
-            readYaml(in, objects);
+            readYaml(new InputStreamReader(buffered, StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)), objects);
         }
     }
 
     // ---- JSON --------------------------------------------------------------------------------
 
-    private static void readJson(Reader in, Consumer<JsonNode> objects) throws IOException, StreamException {
+    private static void readJson(InputStream in, Consumer<JsonNode> objects) throws IOException, StreamException {
         try (JsonParser parser = Json.streamingParser(in)) {
             JsonToken token;
             while ((token = parser.nextToken()) != null) {

@@ -93,8 +93,8 @@ public final class Json {
     }
 
     /** A streaming parser under the same limits, for inputs too large to hold as one tree. */
-    public static JsonParser streamingParser(java.io.Reader reader) throws java.io.IOException {
-        return READER.createParser(reader);
+    public static JsonParser streamingParser(java.io.InputStream in) throws java.io.IOException {
+        return READER.createParser(in);
     }
 
     /** The value at the parser's current token, as a tree. */

@@ -8,11 +8,14 @@ import java.util.Objects;
  * @param code a stable kebab-case identifier that scripts may match on
  */
 public record Finding(Severity severity, String code, String message) {
+
+    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
     public Finding {
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(message, "message");
-        if (!code.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+        if (!CODE.matcher(code).matches()) {
             throw new IllegalArgumentException("finding codes are kebab-case: " + code);
         }
     }
