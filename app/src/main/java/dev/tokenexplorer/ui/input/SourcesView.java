@@ -154,7 +154,7 @@ public final class SourcesView extends TreeView<SourcesView.Entry> {
         private ContextMenu menu(SourceItem source) {
             MenuItem close = new MenuItem(source.isFile() ? "Close" : "Clear", Icons.of(Feather.X));
             close.setOnAction(e -> model.close(source));
-            if (!source.isFile()) {
+            if (!source.isWholeFile()) {
                 return new ContextMenu(close);
             }
             MenuItem reload = new MenuItem("Reload", Icons.of(Feather.REFRESH_CW));

@@ -47,6 +47,7 @@ public final class MainView extends BorderPane {
     static final KeyCombination CLEAR = new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination EXPLORE = new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination MANIFEST = new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination AUDIT = new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination TOGGLE_UTC = new KeyCodeCombination(KeyCode.U, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination TOGGLE_THEME = new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
 
@@ -54,19 +55,27 @@ public final class MainView extends BorderPane {
     private final InputView inputView;
     private final ToggleButton darkToggle = new ToggleButton();
     private Node manifestNode;
+    private Node auditNode;
+    private final Supplier<Node> auditView;
+    private final Consumer<List<java.nio.file.Path>> auditFiles;
     private final RecentFiles recent;
     private final MenuButton openMenu = new MenuButton("Open");
     private final Label dropOverlay = new Label("Drop files or folders to open them", Icons.of(Feather.DOWNLOAD));
     private final ToggleButton explorePage = new ToggleButton("Explore", Icons.of(Feather.SEARCH));
-    private final ToggleButton manifestPage = new ToggleButton("Secret manifest", Icons.of(Feather.FILE_PLUS));
+    private final ToggleButton manifestPage = new ToggleButton("Manifest", Icons.of(Feather.FILE_PLUS));
+    private final ToggleButton auditPage = new ToggleButton("Audit", Icons.of(Feather.LIST));
 
     /**
      * @param manifestView builds the Secret manifest page when it is first opened, so that start-up
      *                     builds only what the first frame shows
+     * @param auditView    builds the audit page, the same way
+     * @param auditFiles   audits files dropped on the audit page
      */
-    public MainView(MainViewModel model, InputView inputView, Node detailsPane, Supplier<Node> manifestView, RecentFiles recent,
-                    boolean dark, Consumer<Boolean> onThemeChange) {
+    public MainView(MainViewModel model, InputView inputView, Node detailsPane, Supplier<Node> manifestView, Supplier<Node> auditView,
+                    Consumer<List<java.nio.file.Path>> auditFiles, RecentFiles recent, boolean dark, Consumer<Boolean> onThemeChange) {
         this.model = model;
+        this.auditView = auditView;
+        this.auditFiles = auditFiles;
         this.inputView = inputView;
         this.recent = recent;
         getStyleClass().add("main-view");
@@ -135,11 +144,15 @@ public final class MainView extends BorderPane {
         manifestPage.setId("page-manifest");
         explorePage.setTooltip(new Tooltip("Decode and explain tokens (Ctrl+1)"));
         manifestPage.setTooltip(new Tooltip("Write the Secret for a long-lived token, or the kubectl create token command (Ctrl+2)"));
+        auditPage.setId("page-audit");
+        auditPage.setTooltip(new Tooltip("Audit every service-account-token Secret in a cluster dump (Ctrl+3)"));
         explorePage.getStyleClass().add("left-pill");
-        manifestPage.getStyleClass().add("right-pill");
+        manifestPage.getStyleClass().add("center-pill");
+        auditPage.getStyleClass().add("right-pill");
         ToggleGroup pages = new ToggleGroup();
         explorePage.setToggleGroup(pages);
         manifestPage.setToggleGroup(pages);
+        auditPage.setToggleGroup(pages);
         explorePage.setSelected(true);
         pages.selectedToggleProperty().addListener((obs, old, now) -> {
             if (now == null) {
@@ -148,10 +161,13 @@ public final class MainView extends BorderPane {
                 if (now == manifestPage && manifestNode == null) {
                     manifestNode = manifest.get();
                 }
-                setCenter(now == explorePage ? explore : manifestNode);
+                if (now == auditPage && auditNode == null) {
+                    auditNode = auditView.get();
+                }
+                setCenter(now == explorePage ? explore : now == manifestPage ? manifestNode : auditNode);
             }
         });
-        HBox switcher = new HBox(explorePage, manifestPage);
+        HBox switcher = new HBox(explorePage, manifestPage, auditPage);
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -179,6 +195,9 @@ public final class MainView extends BorderPane {
                 event.consume();
             } else if (MANIFEST.match(event)) {
                 manifestPage.setSelected(true);
+                event.consume();
+            } else if (AUDIT.match(event)) {
+                auditPage.setSelected(true);
                 event.consume();
             } else if (TOGGLE_UTC.match(event)) {
                 model.utcProperty().set(!model.utcProperty().get());
@@ -211,7 +230,9 @@ public final class MainView extends BorderPane {
     private void dropped(DragEvent event) {
         dropOverlay.setVisible(false);
         List<File> files = event.getDragboard().hasFiles() ? event.getDragboard().getFiles() : List.of();
-        if (!files.isEmpty()) {
+        if (!files.isEmpty() && auditPage.isSelected()) {
+            auditFiles.accept(files.stream().map(File::toPath).toList());
+        } else if (!files.isEmpty()) {
             open(files.stream().map(File::toPath).toList());
         }
         event.setDropCompleted(!files.isEmpty());
@@ -253,6 +274,11 @@ public final class MainView extends BorderPane {
         clearRecent.setId("clear-recent");
         clearRecent.setOnAction(e -> recent.clear());
         openMenu.getItems().addAll(new SeparatorMenuItem(), clearRecent);
+    }
+
+    /** Shows the Explore page, as when a token is opened from the audit. */
+    public void showExplore() {
+        explorePage.setSelected(true);
     }
 
     private void pasteFromClipboard() {

@@ -191,9 +191,30 @@ public final class MainViewModel {
         }
     }
 
+    /**
+     * Shows one token taken out of a file (a Secret of an audited dump) as a source of its own, and
+     * selects it. The pasted text is left alone.
+     */
+    public void openToken(Path file, String label, String token) {
+        String id = "token:" + file.toAbsolutePath() + "#" + label;
+        if (!fileOrder.contains(id)) {
+            fileOrder.add(id);
+        }
+        VerificationSettings checks = settings.get();
+        executor.execute(() -> new SourceItem(id, label, file, token, analyzer.analyzeFileText(file, token, checks)),
+                item -> {
+                    put(item);
+                    if (!item.report().tokens().isEmpty()) {
+                        selectedDetail.set(null);
+                        selectedToken.set(item.report().tokens().get(0));
+                    }
+                },
+                failure -> { });
+    }
+
     /** Reads a file source from disk again (projected token files rotate). */
     public void reload(SourceItem item) {
-        if (item.isFile()) {
+        if (item.isWholeFile()) {
             openFiles(List.of(item.path()));
         }
     }

@@ -3,6 +3,8 @@ package dev.tokenexplorer.ui.main;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.tokenexplorer.core.Analyzer;
+import dev.tokenexplorer.ui.audit.AuditView;
+import dev.tokenexplorer.ui.audit.AuditViewModel;
 import dev.tokenexplorer.ui.details.DetailsView;
 import dev.tokenexplorer.ui.input.InputView;
 import dev.tokenexplorer.ui.support.TaskExecutor;
@@ -18,6 +20,7 @@ import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
@@ -34,9 +37,16 @@ public final class MainWindow {
     private final TimelineViewModel timelineModel;
     private final KeysViewModel keysModel;
     private final ManifestViewModel manifestModel;
+    private final AuditViewModel auditModel;
     private final Scene scene;
 
     public MainWindow(Clock clock, TaskExecutor executor, Preferences preferences, boolean dark, Consumer<Boolean> onThemeChange) {
+        this(clock, executor, javafx.application.Platform::runLater, preferences, dark, onThemeChange);
+    }
+
+    /** @param uiThread runs progress updates on the JavaFX thread; tests may run them in place */
+    public MainWindow(Clock clock, TaskExecutor executor, java.util.concurrent.Executor uiThread, Preferences preferences, boolean dark,
+                      Consumer<Boolean> onThemeChange) {
         model = new MainViewModel(new Analyzer(clock), executor, clock.getZone());
         tokenModel = new TokenViewModel(clock);
         tokenModel.tokenProperty().bind(model.selectedTokenProperty());
@@ -49,6 +59,7 @@ public final class MainWindow {
         manifestModel = new ManifestViewModel(executor);
         model.reportProperty().addListener((obs, old, report) ->
                 manifestModel.knownServiceAccounts().setAll(report == null ? List.of() : report.serviceAccounts()));
+        auditModel = new AuditViewModel(executor, uiThread, clock, () -> keysModel.settingsProperty().get().keys());
         applyTheme(dark);
         InputView inputView = new InputView(model, new KeysView(keysModel));
         inputView.setOnUseAsKeys(() -> keysModel.addKeysFromText("pasted key", model.inputTextProperty().get()));
@@ -57,11 +68,18 @@ public final class MainWindow {
         detailsView.nodeProperty().bind(model.selectedDetailProperty());
         detailsView.visibleProperty().bind(model.selectedDetailProperty().isNotNull());
         tokenView.visibleProperty().bind(model.selectedDetailProperty().isNull());
+        MainView[] main = new MainView[1];
         MainView view = new MainView(model, inputView, new StackPane(tokenView, detailsView),
-                () -> new ManifestView(manifestModel, model.selectedTokenProperty()), new RecentFiles(preferences), dark, on -> {
+                () -> new ManifestView(manifestModel, model.selectedTokenProperty()),
+                () -> new AuditView(auditModel, secret -> {
+                    model.openToken(Path.of(secret.source()), secret.label(), secret.token());
+                    main[0].showExplore();
+                }),
+                auditModel::audit, new RecentFiles(preferences), dark, on -> {
             applyTheme(on);
             onThemeChange.accept(on);
         });
+        main[0] = view;
         scene = new Scene(view, 1280, 800);
     }
 
@@ -83,6 +101,10 @@ public final class MainWindow {
 
     public KeysViewModel keysModel() {
         return keysModel;
+    }
+
+    public AuditViewModel auditModel() {
+        return auditModel;
     }
 
     public ManifestViewModel manifestModel() {

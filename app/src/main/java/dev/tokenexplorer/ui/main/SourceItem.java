@@ -8,7 +8,7 @@ import java.nio.file.Path;
  * One input in the sources sidebar: the pasted text, or a file. A file's text stays in memory (never
  * written anywhere) so it can be judged again when time passes or keys change; Reload reads it anew.
  *
- * @param path null for the pasted text
+ * @param path null for the pasted text; for a token opened from an audit, the dump it came from
  */
 public record SourceItem(String id, String label, Path path, String text, SourceReport report) {
 
@@ -16,5 +16,10 @@ public record SourceItem(String id, String label, Path path, String text, Source
 
     public boolean isFile() {
         return path != null;
+    }
+
+    /** A whole file, as opened (not one Secret taken out of an audited dump): Reload reads it again. */
+    public boolean isWholeFile() {
+        return path != null && id.equals(path.toAbsolutePath().toString());
     }
 }

@@ -1,0 +1,109 @@
+package dev.tokenexplorer.ui;
+
+import dev.tokenexplorer.core.audit.AuditFinding;
+import dev.tokenexplorer.core.audit.AuditedSecret;
+import dev.tokenexplorer.core.token.TokenKind;
+import dev.tokenexplorer.support.ClusterDump;
+import dev.tokenexplorer.ui.main.MainWindow;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The audit page, used as an operator would: open a dump, filter, open a token, export, cancel. */
+@ExtendWith(ApplicationExtension.class)
+class AuditPageTest {
+
+    private MainWindow window;
+    private final java.util.prefs.Preferences preferences = TestPreferences.fresh();
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void removePreferences() {
+        TestPreferences.remove(preferences);
+    }
+
+    @Start
+    void start(Stage stage) {
+        window = TestWindows.show(stage, "2026-11-28T12:00:00Z", preferences);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TableView<AuditedSecret> table(FxRobot robot) {
+        return robot.lookup("#audit-table").queryAs(TableView.class);
+    }
+
+    @Test
+    void auditsADumpFiltersOpensATokenAndExports(FxRobot robot) throws Exception {
+        Path dump = dir.resolve("cluster.yaml");
+        Files.writeString(dump, ClusterDump.mix(60, LocalDate.parse("2026-11-28")).yaml());
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> window.auditModel().audit(List.of(dump)));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.auditModel().resultProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(table(robot).getItems()).hasSize(60);
+        assertThat(robot.lookup("#audit-status").queryAs(Label.class).getText()).isEqualTo("60 service-account-token Secrets audited.");
+        assertThat(robot.lookup("#audit-count").queryAs(Label.class).getText()).isEqualTo("60 of 60 shown");
+        Snapshots.write(robot.lookup(".main-view").query(), "audit-page.png");
+
+        robot.clickOn("#audit-filter").write("team-7");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(table(robot).getItems()).extracting(AuditedSecret::namespace).containsOnly("team-7");
+        robot.interact(() -> window.auditModel().filterTextProperty().set(""));
+        robot.interact(() -> window.auditModel().findingFilterProperty().set(AuditFinding.INVALIDATED));
+        assertThat(table(robot).getItems()).extracting(AuditedSecret::name).containsExactly("app-7-token", "app-57-token");
+
+        robot.interact(() -> table(robot).getSelectionModel().select(0));
+        robot.clickOn("#audit-open-token");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.model().selectedTokenProperty().get() != null);
+        assertThat(window.model().selectedTokenProperty().get().kind()).isEqualTo(TokenKind.LEGACY);
+        assertThat(robot.lookup("#page-explore").queryAs(javafx.scene.control.ToggleButton.class).isSelected()).isTrue();
+        assertThat(window.model().inputTextProperty().get()).isEmpty(); // the paste is untouched
+
+        Path csv = dir.resolve("audit.csv");
+        robot.interact(() -> window.auditModel().export(dev.tokenexplorer.core.audit.AuditExport.Format.CSV, csv, m -> { }));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> Files.exists(csv) && Files.size(csv) > 0);
+        assertThat(Files.readAllLines(csv)).hasSize(3).element(1).asString().startsWith("team-7,app-7-token,app-7,");
+    }
+
+    @Test
+    void aLargeAuditCanBeCancelled(FxRobot robot) throws Exception {
+        Path dump = dir.resolve("big.json");
+        Files.writeString(dump, ClusterDump.mix(1500, LocalDate.parse("2026-11-28")).json());
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        // Keys make every Secret cost a signature check; cancel as soon as the audit runs.
+        robot.interact(() -> window.keysModel().addKeysFromText("rsa_public.pem",
+                dev.tokenexplorer.support.Fixtures.text("kubernetes-test-keys/rsa_public.pem")));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !window.keysModel().settingsProperty().get().keys().isEmpty());
+        robot.interact(() -> window.auditModel().audit(List.of(dump)));
+        robot.interact(() -> robot.lookup("#audit-cancel").queryAs(Button.class).fire());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !window.auditModel().runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(window.auditModel().statusProperty().get()).isEqualTo("Audit cancelled.");
+        assertThat(window.auditModel().resultProperty().get()).isNull();
+        assertThat(robot.lookup("#audit-cancel").queryAs(Button.class).isVisible()).isFalse();
+    }
+}
