@@ -74,7 +74,8 @@ public final class AuditCommand implements Callable<Integer> {
             keyErrors.forEach(e -> spec.commandLine().getErr().println("token-explorer: " + e));
             return ExitCodes.UNREADABLE;
         }
-        AuditOptions options = new AuditOptions(now == null ? clock.instant() : now, unusedDays, keys);
+        AuditOptions options = new AuditOptions(now == null ? clock.instant() : now, unusedDays, keys,
+                Runtime.getRuntime().availableProcessors());
         AuditResult result = files.equals(List.of("-"))
                 ? Auditor.audit("-", stdin, options)
                 : Auditor.audit(files.stream().map(Path::of).toList(), options, Auditor.Progress.NONE, () -> false);

@@ -70,7 +70,7 @@ public final class AuditBenchmark {
         System.out.println("\nin this JVM after warm-up (median of 5):");
         for (Path dump : dumps) {
             for (List<LoadedKey> k : List.of(List.<LoadedKey>of(), keys)) {
-                AuditOptions options = new AuditOptions(NOW, AuditOptions.DEFAULT_UNUSED_DAYS, k);
+                AuditOptions options = AuditOptions.at(NOW).withKeys(k);
                 for (int i = 0; i < 2; i++) {
                     audit(dump, options);
                 }

@@ -58,7 +58,7 @@ public final class Auditor {
     private final Inventory inventory = new Inventory();
     private final List<String> problems = new ArrayList<>();
     /** Checks tokens while the dump is still being read, on every core. */
-    private final ForkJoinPool pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
+    private final ForkJoinPool pool;
     /** One per Secret read, in order; null when it holds no token. */
     private final List<CompletableFuture<TokenCheck>> checks = new ArrayList<>();
 
@@ -70,6 +70,7 @@ public final class Auditor {
         this.options = options;
         this.progress = progress;
         this.cancelled = cancelled;
+        this.pool = new ForkJoinPool(options.threads());
     }
 
     /**

@@ -90,7 +90,9 @@ public final class AuditViewModel {
         AtomicBoolean cancelled = new AtomicBoolean();
         cancel = cancelled;
         lastInputs = List.copyOf(inputs);
-        AuditOptions options = new AuditOptions(clock.instant(), unusedDays.get(), keys.get());
+        // The reading thread and the checkers leave one core to the window.
+        AuditOptions options = new AuditOptions(clock.instant(), unusedDays.get(), keys.get(),
+                Runtime.getRuntime().availableProcessors() - 2);
         running.set(true);
         progress.set(-1);
         status.set("Reading " + describe(inputs) + "…");
