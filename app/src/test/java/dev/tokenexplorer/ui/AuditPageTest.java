@@ -82,7 +82,7 @@ class AuditPageTest {
         assertThat(window.model().inputTextProperty().get()).isEmpty(); // the paste is untouched
 
         Path csv = dir.resolve("audit.csv");
-        robot.interact(() -> window.auditModel().export(dev.tokenexplorer.core.audit.AuditExport.Format.CSV, csv, m -> { }));
+        robot.interact(() -> window.auditModel().export(dev.tokenexplorer.core.audit.AuditExport.Format.CSV, csv));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> Files.exists(csv) && Files.size(csv) > 0);
         assertThat(Files.readAllLines(csv)).hasSize(3).element(1).asString().startsWith("team-7,app-7-token,app-7,");
     }

@@ -57,6 +57,8 @@ public final class AuditExport {
                     .collect(Collectors.joining(" "))),
             new Column("source", "Source", AuditedSecret::source));
 
+    private static final java.util.regex.Pattern INTEGER = java.util.regex.Pattern.compile("-?\\d+");
+
     private AuditExport() {
     }
 
@@ -88,7 +90,7 @@ public final class AuditExport {
         if (value == null) {
             return "";
         }
-        String cell = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 && !value.matches("-?\\d+") ? "'" + value : value;
+        String cell = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 && !INTEGER.matcher(value).matches() ? "'" + value : value;
         if (cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")) {
             return "\"" + cell.replace("\"", "\"\"") + "\"";
         }

@@ -203,6 +203,7 @@ public final class Auditor {
     private AuditResult judge() {
         List<Inventory.SecretEntry> entries = inventory.secrets;
         LocalDate trackingSince = date(inventory.trackingSince);
+        LocalDate today = LocalDate.ofInstant(options.now(), ZoneOffset.UTC);
         AtomicInteger done = new AtomicInteger();
         int total = entries.size();
         progress.update("Checking", 0, total);
@@ -216,7 +217,7 @@ public final class Auditor {
             if (cancelled.getAsBoolean()) {
                 throw new CancellationException(); // a check skipped for the cancel must not read as "no token"
             }
-            judged[i] = judge(entries.get(i), check, trackingSince);
+            judged[i] = judge(entries.get(i), check, trackingSince, today);
             int n = done.incrementAndGet();
             if (n % 256 == 0 || n == total) {
                 progress.update("Checking", n, total);
@@ -241,8 +242,7 @@ public final class Auditor {
         return new TokenCheck(null, KubernetesClaims.of(jwt.claims()), jwt.algorithm().orElse("(no alg)"), verification);
     }
 
-    private AuditedSecret judge(Inventory.SecretEntry entry, TokenCheck check, LocalDate trackingSince) {
-        LocalDate today = LocalDate.ofInstant(options.now(), ZoneOffset.UTC);
+    private AuditedSecret judge(Inventory.SecretEntry entry, TokenCheck check, LocalDate trackingSince, LocalDate today) {
         List<AuditedSecret.Issue> issues = new ArrayList<>();
         Instant created = instant(entry.created());
         LocalDate lastUsed = date(entry.lastUsed());

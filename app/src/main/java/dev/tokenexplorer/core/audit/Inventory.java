@@ -1,6 +1,7 @@
 package dev.tokenexplorer.core.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tokenexplorer.core.input.Nodes;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -76,7 +77,7 @@ final class Inventory {
             token = plain.asText().strip();
         } else if (encoded != null && encoded.isTextual()) {
             try {
-                token = new String(Base64.getMimeDecoder().decode(encoded.asText()), StandardCharsets.UTF_8).strip();
+                token = base64(encoded.asText());
             } catch (IllegalArgumentException e) {
                 problem = "data.token is not valid base64: " + e.getMessage();
             }
@@ -97,14 +98,19 @@ final class Inventory {
             return "";
         }
         try {
-            return new String(Base64.getMimeDecoder().decode(value.asText()), StandardCharsets.UTF_8).strip();
+            return base64(value.asText());
         } catch (IllegalArgumentException e) {
             return "";
         }
     }
 
+    /** A {@code data} value: base64, line breaks allowed, as text without surrounding blanks. */
+    private static String base64(String value) {
+        return new String(Base64.getMimeDecoder().decode(value), StandardCharsets.UTF_8).strip();
+    }
+
     private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value != null && value.isValueNode() && !value.isNull() ? value.asText() : "";
+        String text = Nodes.text(node, field);
+        return text == null ? "" : text;
     }
 }

@@ -3,18 +3,18 @@ package dev.tokenexplorer.core.input;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** Small readers of Kubernetes objects as JSON trees, lenient about what is missing. */
-final class Nodes {
+public final class Nodes {
     private Nodes() {
     }
 
     /** The text at a path of object fields, or null when absent or not text. */
-    static String text(JsonNode node, String... path) {
+    public static String text(JsonNode node, String... path) {
         JsonNode value = at(node, path);
         return value != null && value.isValueNode() && !value.isNull() ? value.asText() : null;
     }
 
     /** The node at a path of object fields, or null when the path leaves the objects. */
-    static JsonNode at(JsonNode node, String... path) {
+    public static JsonNode at(JsonNode node, String... path) {
         JsonNode current = node;
         for (String field : path) {
             if (current == null || !current.isObject()) {

@@ -45,7 +45,6 @@ import javafx.stage.FileChooser;
 import org.kordamp.ikonli.feather.Feather;
 
 import java.io.File;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -444,17 +443,7 @@ public final class AuditView extends VBox {
         chooser.setInitialFileName("token-audit." + format.extension());
         File file = chooser.showSaveDialog(getScene().getWindow());
         if (file != null) {
-            model.export(format, file.toPath(), message -> { });
+            model.export(format, file.toPath());
         }
-    }
-
-    /** For tests: the table. */
-    TableView<AuditedSecret> table() {
-        return table;
-    }
-
-    /** For drops on the page. */
-    public void audit(List<Path> paths) {
-        model.audit(paths);
     }
 }

@@ -168,7 +168,7 @@ public final class AuditViewModel {
      * Writes the audit to a file in a format (CSV and Markdown hold the rows shown, JSON the whole
      * audit); off the JavaFX thread. Tokens are never part of an export.
      */
-    public void export(AuditExport.Format format, Path file, java.util.function.Consumer<String> done) {
+    public void export(AuditExport.Format format, Path file) {
         AuditResult audit = result.get();
         if (audit == null) {
             return;
@@ -183,10 +183,7 @@ public final class AuditViewModel {
                         return "Could not save " + file.getFileName() + ": " + e.getMessage();
                     }
                 },
-                message -> {
-                    status.set(message);
-                    done.accept(message);
-                },
+                status::set,
                 failure -> status.set("Could not save " + file.getFileName() + ": " + failure.getMessage()));
     }
 
