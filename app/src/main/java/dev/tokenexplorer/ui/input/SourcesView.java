@@ -19,6 +19,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The sources sidebar: every paste and file, organised as it is (a kubeconfig's contexts,
@@ -105,6 +106,8 @@ public final class SourcesView extends TreeView<SourcesView.Entry> {
         private final Badge signature = new Badge("signature-badge");
         private final HBox badges = new HBox(4, kind, status, signature);
         private final VBox box = new VBox(2, title, subtitle, badges);
+        private final FontIcon icon = Icons.of(Feather.FILE_TEXT);
+        private final Tooltip tooltip = new Tooltip();
 
         EntryCell() {
             title.getStyleClass().add("source-title");
@@ -113,13 +116,17 @@ public final class SourcesView extends TreeView<SourcesView.Entry> {
             badges.managedProperty().bind(badges.visibleProperty());
             title.setMinWidth(0);
             subtitle.setMinWidth(0);
+            title.setGraphic(icon);
+            // The graphic stays; an empty row hides it. Setting it again would restyle the whole row each time.
+            box.managedProperty().bind(box.visibleProperty());
+            setGraphic(box);
         }
 
         @Override
         protected void updateItem(Entry entry, boolean empty) {
             super.updateItem(entry, empty);
             if (empty || entry == null) {
-                setGraphic(null);
+                box.setVisible(false);
                 setContextMenu(null);
                 setTooltip(null);
                 return;
@@ -131,16 +138,16 @@ public final class SourcesView extends TreeView<SourcesView.Entry> {
             if (node == null) {
                 title.setText(source.label());
                 subtitle.setText(source.report().error() != null ? source.report().error() : source.report().type().title());
-                title.setGraphic(Icons.of(source.isFile() ? Feather.FILE_TEXT : Feather.CLIPBOARD));
+                icon.setIconCode(source.isFile() ? Feather.FILE_TEXT : Feather.CLIPBOARD);
                 setContextMenu(menu(source));
-                setTooltip(new Tooltip(source.isFile() ? source.path().toString() : "Pasted text"));
+                tooltip.setText(source.isFile() ? source.path().toString() : "Pasted text");
                 subtitle.pseudoClassStateChanged(PseudoClasses.INVALID, source.report().error() != null);
             } else {
                 title.setText(node.title());
                 subtitle.setText(token != null && !token.decoded() ? token.error() : node.subtitle());
-                title.setGraphic(Icons.of(icon(node.kind())));
+                icon.setIconCode(icon(node.kind()));
                 setContextMenu(null);
-                setTooltip(new Tooltip(node.title() + (node.subtitle() == null ? "" : "\n" + node.subtitle())));
+                tooltip.setText(node.title() + (node.subtitle() == null ? "" : "\n" + node.subtitle()));
                 subtitle.pseudoClassStateChanged(PseudoClasses.INVALID, token != null && !token.decoded());
             }
             subtitle.setVisible(subtitle.getText() != null && !subtitle.getText().isEmpty());
@@ -148,7 +155,8 @@ public final class SourcesView extends TreeView<SourcesView.Entry> {
             if (token != null) {
                 TokenBadges.show(token, kind, status, signature);
             }
-            setGraphic(box);
+            setTooltip(tooltip);
+            box.setVisible(true);
         }
 
         private ContextMenu menu(SourceItem source) {

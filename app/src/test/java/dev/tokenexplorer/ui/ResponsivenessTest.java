@@ -1,0 +1,104 @@
+package dev.tokenexplorer.ui;
+
+import dev.tokenexplorer.support.ClusterDump;
+import dev.tokenexplorer.support.Fixtures;
+import dev.tokenexplorer.ui.main.MainWindow;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The window keeps drawing frames while 10 MB are pasted or opened and while 10,000 Secrets are audited. */
+@ExtendWith(ApplicationExtension.class)
+class ResponsivenessTest {
+
+    private static final long FRAME_GAP_LIMIT_MS = 100;
+
+    private MainWindow window;
+    private final Preferences preferences = TestPreferences.fresh();
+
+    @Start
+    void start(Stage stage) {
+        window = TestWindows.show(stage, "2022-08-19T12:00:00Z", preferences);
+    }
+
+    @AfterEach
+    void removePreferences() {
+        TestPreferences.remove(preferences);
+    }
+
+    /** About 10 MB of Secrets, each with the seed token. */
+    private static String tenMegabytes() {
+        String secret = Fixtures.text(Fixtures.EXPLICIT_SECRET).replaceAll("(?m)^", "  ").replaceFirst("  apiVersion", "- apiVersion");
+        StringBuilder list = new StringBuilder("apiVersion: v1\nkind: List\nitems:\n");
+        while (list.length() < 10 * 1024 * 1024) {
+            list.append(secret).append('\n');
+        }
+        return list.toString();
+    }
+
+    @Test
+    void pastingTenMegabytesKeepsTheWindowResponsive(FxRobot robot) throws Exception {
+        String text = tenMegabytes();
+        if (Boolean.getBoolean("warm")) {
+            robot.interact(() -> window.model().paste(Fixtures.text(Fixtures.EXPLICIT_SECRET)));
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.model().selectedTokenProperty().get() != null && !window.model().busyProperty().get());
+            WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
+            robot.interact(() -> window.model().paste(""));
+            WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
+        }
+
+        FrameGaps gaps = FrameGaps.during(robot, () -> window.model().paste(text),
+                () -> window.model().selectedTokenProperty().get() != null && !window.model().busyProperty().get());
+
+        System.out.println("paste 10 MB: " + gaps);
+        assertThat(gaps.longestMillis()).as(gaps::toString).isLessThan(FRAME_GAP_LIMIT_MS);
+        assertThat(robot.lookup("#large-paste").queryAs(Label.class).getText()).startsWith("10.0 MB pasted");
+        assertThat(robot.lookup("#paste-area").queryAs(TextArea.class).getText()).isEmpty();
+        assertThat(window.model().sources().get(0).report().tokens()).hasSizeGreaterThan(1000);
+    }
+
+    @Test
+    void openingATenMegabyteFileKeepsTheWindowResponsive(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("secrets.yaml"), tenMegabytes());
+
+        FrameGaps gaps = FrameGaps.during(robot, () -> window.model().openFiles(List.of(file)),
+                () -> !window.model().sources().isEmpty() && !window.model().readingProperty().get());
+
+        System.out.println("open 10 MB: " + gaps);
+        assertThat(gaps.longestMillis()).as(gaps::toString).isLessThan(FRAME_GAP_LIMIT_MS);
+        assertThat(window.model().sources()).singleElement().satisfies(s -> assertThat(s.report().tokens()).hasSizeGreaterThan(1000));
+    }
+
+    @Test
+    void auditingTenThousandSecretsWithAKeyKeepsTheWindowResponsive(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path dump = Files.writeString(dir.resolve("cluster.json"), ClusterDump.mix(10_000, LocalDate.parse("2022-08-19")).json());
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
+        robot.interact(() -> window.keysModel().addKeysFromText("rsa_public.pem", Fixtures.text("kubernetes-test-keys/rsa_public.pem")));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !window.keysModel().settingsProperty().get().keys().isEmpty());
+
+        FrameGaps gaps = FrameGaps.during(robot, () -> window.auditModel().audit(List.of(dump)),
+                () -> window.auditModel().resultProperty().get() != null);
+
+        System.out.println("audit 10,000 Secrets: " + gaps);
+        assertThat(window.auditModel().resultProperty().get().summary().secrets()).isEqualTo(10_000);
+        assertThat(gaps.longestMillis()).as(gaps::toString).isLessThan(FRAME_GAP_LIMIT_MS);
+    }
+}
