@@ -53,7 +53,11 @@ public final class TokenExplorerApp extends Application {
 
         List<String> files = getParameters().getUnnamed().stream().filter(a -> !a.startsWith("--")).toList();
         ShownProbe.install(getParameters(), window).ifPresent(probe -> probe.watch(stage));
-        openFiles(window, files);
+        if (files.isEmpty()) {
+            window.warmUp();
+        } else {
+            openFiles(window, files);
+        }
     }
 
     /** Files given on the command line (what a file manager's "Open with" passes) open as sources. */

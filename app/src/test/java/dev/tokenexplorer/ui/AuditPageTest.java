@@ -106,4 +106,31 @@ class AuditPageTest {
         assertThat(window.auditModel().resultProperty().get()).isNull();
         assertThat(robot.lookup("#audit-cancel").queryAs(Button.class).isVisible()).isFalse();
     }
+
+    @Test
+    void aDumpPastedOnTheAuditPageIsAuditedAndTheExplorePasteIsLeftAlone(FxRobot robot) throws Exception {
+        String dump = ClusterDump.mix(20, LocalDate.parse("2026-11-28")).yaml();
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
+        robot.interact(() -> {
+            javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+            content.putString(dump);
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+        });
+        robot.press(KeyCode.CONTROL, KeyCode.V).release(KeyCode.V, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.auditModel().resultProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(table(robot).getItems()).hasSize(20);
+        assertThat(robot.lookup("#audit-status").queryAs(Label.class).getText()).isEqualTo("20 service-account-token Secrets audited.");
+        assertThat(robot.lookup("#page-audit").queryAs(javafx.scene.control.ToggleButton.class).isSelected()).isTrue();
+        assertThat(window.model().inputTextProperty().get()).isEmpty();
+        assertThat(window.model().sources()).isEmpty();
+
+        // "Audit again" reads the pasted dump again, from memory.
+        var first = window.auditModel().resultProperty().get();
+        robot.clickOn("#audit-again");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.auditModel().resultProperty().get() != first
+                && !window.auditModel().runningProperty().get());
+        assertThat(window.auditModel().resultProperty().get().summary().secrets()).isEqualTo(20);
+    }
 }

@@ -94,7 +94,12 @@ public final class Auditor {
 
     /** Audits one text, such as standard input or a test's dump. */
     public static AuditResult audit(String name, String text, AuditOptions options) {
-        Auditor auditor = new Auditor(options, Progress.NONE, () -> false);
+        return audit(name, text, options, Progress.NONE, () -> false);
+    }
+
+    /** Audits one text held in memory (a pasted dump), with progress and cancellation. */
+    public static AuditResult audit(String name, String text, AuditOptions options, Progress progress, BooleanSupplier cancelled) {
+        Auditor auditor = new Auditor(options, progress, cancelled);
         return auditor.run(() -> auditor.read(name, new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))));
     }
 

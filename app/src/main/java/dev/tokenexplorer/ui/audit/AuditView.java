@@ -43,6 +43,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.io.File;
 import java.time.Instant;
@@ -325,17 +326,26 @@ public final class AuditView extends VBox {
         column.setComparator(Comparator.comparing((AuditedSecret s) -> s.worst() == null ? Severity.values().length : s.worst().ordinal())
                 .thenComparing(s -> -s.issues().size()));
         column.setCellFactory(c -> new TableCell<>() {
+            private final FontIcon icon = Icons.severity(Severity.INFO);
+
+            {
+                // One icon per cell, shown or hidden: a new icon per update would restyle the cell each time.
+                icon.managedProperty().bind(icon.visibleProperty());
+                setGraphic(icon);
+            }
+
             @Override
             protected void updateItem(AuditedSecret secret, boolean empty) {
                 super.updateItem(secret, empty);
                 if (empty || secret == null || secret.issues().isEmpty()) {
                     setText(empty ? null : "—");
-                    setGraphic(null);
+                    icon.setVisible(false);
                     PseudoClasses.severity(this, null);
                     return;
                 }
                 setText(secret.issues().stream().map(i -> i.finding().title()).distinct().collect(Collectors.joining(", ")));
-                setGraphic(Icons.severity(secret.worst()));
+                Icons.showSeverity(icon, secret.worst());
+                icon.setVisible(true);
                 PseudoClasses.severity(this, secret.worst());
             }
         });

@@ -64,7 +64,7 @@ public final class AuditViewModel {
     private final ObjectProperty<AuditFinding> findingFilter = new SimpleObjectProperty<>(this, "findingFilter");
     private final ObjectProperty<Origin> originFilter = new SimpleObjectProperty<>(this, "originFilter");
     private final IntegerProperty unusedDays = new SimpleIntegerProperty(this, "unusedDays", AuditOptions.DEFAULT_UNUSED_DAYS);
-    private List<Path> lastInputs = List.of();
+    private Runnable again = () -> { };
     private AtomicBoolean cancel = new AtomicBoolean();
 
     /**
@@ -86,24 +86,39 @@ public final class AuditViewModel {
         if (inputs.isEmpty()) {
             return;
         }
+        List<Path> files = List.copyOf(inputs);
+        start(describe(files), () -> audit(files), (options, progress, cancelled) -> Auditor.audit(files, options, progress, cancelled::get));
+    }
+
+    /** Audits a dump held in memory (pasted on the audit page), replacing the last audit; the text is never written anywhere. */
+    public void auditText(String name, String text) {
+        start(name, () -> auditText(name, text), (options, progress, cancelled) -> Auditor.audit(name, text, options, progress, cancelled::get));
+    }
+
+    private interface Audit {
+        AuditResult run(AuditOptions options, Auditor.Progress progress, AtomicBoolean cancelled);
+    }
+
+    private void start(String description, Runnable again, Audit work) {
         cancel.set(true);
         AtomicBoolean cancelled = new AtomicBoolean();
         cancel = cancelled;
-        lastInputs = List.copyOf(inputs);
+        this.again = again;
         // The reading thread and the checkers leave one core to the window.
         AuditOptions options = new AuditOptions(clock.instant(), unusedDays.get(), keys.get(),
                 Runtime.getRuntime().availableProcessors() - 2);
         running.set(true);
         progress.set(-1);
-        status.set("Reading " + describe(inputs) + "…");
+        status.set("Reading " + description + "…");
         AtomicLong lastReport = new AtomicLong();
-        executor.execute(() -> Auditor.audit(inputs, options, (phase, done, total) -> {
-                    long now = System.nanoTime();
-                    long last = lastReport.get();
-                    if ((now - last >= PROGRESS_INTERVAL_NANOS || done == total) && lastReport.compareAndSet(last, now)) {
-                        uiThread.execute(() -> showProgress(cancelled, phase, done, total));
-                    }
-                }, cancelled::get),
+        Auditor.Progress progressOnScreen = (phase, done, total) -> {
+            long now = System.nanoTime();
+            long last = lastReport.get();
+            if ((now - last >= PROGRESS_INTERVAL_NANOS || done == total) && lastReport.compareAndSet(last, now)) {
+                uiThread.execute(() -> showProgress(cancelled, phase, done, total));
+            }
+        };
+        executor.execute(() -> work.run(options, progressOnScreen, cancelled),
                 audit -> {
                     if (cancel == cancelled) {
                         show(audit);
@@ -121,7 +136,7 @@ public final class AuditViewModel {
 
     /** Audits the same inputs again: after keys change, or the files were replaced. */
     public void again() {
-        audit(lastInputs);
+        again.run();
     }
 
     public void cancel() {

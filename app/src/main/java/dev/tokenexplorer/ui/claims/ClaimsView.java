@@ -113,6 +113,7 @@ public final class ClaimsView extends VBox {
         private final Text main = new Text();
         private final Text secondary = new Text();
         private final VBox box = new VBox(1, main, secondary);
+        private final Tooltip tooltip = wrapped("");
         private final java.util.function.Function<ClaimRow, String> text;
         private final java.util.function.Function<ClaimRow, String> secondaryText;
 
@@ -123,14 +124,17 @@ public final class ClaimsView extends VBox {
             secondary.getStyleClass().add("claim-when");
             secondary.managedProperty().bind(secondary.visibleProperty());
             box.setPadding(new Insets(2, 0, 2, 0));
+            box.managedProperty().bind(box.visibleProperty());
             setText(null);
+            // The graphic and tooltip stay; updates change their text. Replacing them would restyle the cell each time.
+            setGraphic(box);
         }
 
         @Override
         protected void updateItem(ClaimRow row, boolean empty) {
             super.updateItem(row, empty);
             if (empty || row == null) {
-                setGraphic(null);
+                box.setVisible(false);
                 setTooltip(null);
                 return;
             }
@@ -139,8 +143,9 @@ public final class ClaimsView extends VBox {
             String extra = secondaryText == null ? null : secondaryText.apply(row);
             secondary.setText(extra);
             secondary.setVisible(extra != null);
-            setTooltip(row.raw().isEmpty() ? null : wrapped(row.name() + " = " + row.raw()));
-            setGraphic(box);
+            tooltip.setText(row.name() + " = " + row.raw());
+            setTooltip(row.raw().isEmpty() ? null : tooltip);
+            box.setVisible(true);
         }
 
         private double getIndent() {

@@ -53,11 +53,15 @@ public final class SourcesView extends TreeView<SourcesView.Entry> {
     /** Sources with more entries than this show them collapsed: a cluster dump can hold thousands. */
     private static final int EXPAND_LIMIT = 50;
 
+    /** Sources with more entries than this start folded. */
+    private static final int FOLD_LIMIT = 500;
+
     private void rebuild() {
         TreeItem<Entry> root = new TreeItem<>();
         for (SourceItem source : model.sources()) {
             TreeItem<Entry> item = new LazyItem(new Entry(source, null), source.report().nodes());
-            item.setExpanded(true);
+            // A dump of thousands of Secrets starts folded: its rows are made when it is opened.
+            item.setExpanded(source.report().nodes().size() <= FOLD_LIMIT);
             root.getChildren().add(item);
         }
         setRoot(root);

@@ -58,6 +58,7 @@ public final class MainView extends BorderPane {
     private Node auditNode;
     private final Supplier<Node> auditView;
     private final Consumer<List<java.nio.file.Path>> auditFiles;
+    private final Consumer<String> auditText;
     private final RecentFiles recent;
     private final MenuButton openMenu = new MenuButton("Open");
     private final Label dropOverlay = new Label("Drop files or folders to open them", Icons.of(Feather.DOWNLOAD));
@@ -70,12 +71,15 @@ public final class MainView extends BorderPane {
      *                     builds only what the first frame shows
      * @param auditView    builds the audit page, the same way
      * @param auditFiles   audits files dropped on the audit page
+     * @param auditText    audits a dump pasted on the audit page
      */
     public MainView(MainViewModel model, InputView inputView, Node detailsPane, Supplier<Node> manifestView, Supplier<Node> auditView,
-                    Consumer<List<java.nio.file.Path>> auditFiles, RecentFiles recent, boolean dark, Consumer<Boolean> onThemeChange) {
+                    Consumer<List<java.nio.file.Path>> auditFiles, Consumer<String> auditText, RecentFiles recent, boolean dark,
+                    Consumer<Boolean> onThemeChange) {
         this.model = model;
         this.auditView = auditView;
         this.auditFiles = auditFiles;
+        this.auditText = auditText;
         this.inputView = inputView;
         this.recent = recent;
         getStyleClass().add("main-view");
@@ -281,9 +285,17 @@ public final class MainView extends BorderPane {
         explorePage.setSelected(true);
     }
 
+    /** Shows the Audit page. */
+    public void showAudit() {
+        auditPage.setSelected(true);
+    }
+
+    /** On the audit page the clipboard is audited as a dump; anywhere else it is explained. */
     private void pasteFromClipboard() {
         Clipboard clipboard = Clipboard.getSystemClipboard();
-        if (clipboard.hasString()) {
+        if (clipboard.hasString() && auditPage.isSelected()) {
+            auditText.accept(clipboard.getString());
+        } else if (clipboard.hasString()) {
             explorePage.setSelected(true);
             model.paste(clipboard.getString());
         }

@@ -17,6 +17,7 @@ import dev.tokenexplorer.ui.verify.KeysView;
 import dev.tokenexplorer.ui.verify.KeysViewModel;
 import dev.tokenexplorer.ui.token.TokenViewModel;
 import javafx.application.Application;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 
@@ -24,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.prefs.Preferences;
 
 /**
@@ -39,6 +41,8 @@ public final class MainWindow {
     private final ManifestViewModel manifestModel;
     private final AuditViewModel auditModel;
     private final Scene scene;
+    private final MainView view;
+    private final Supplier<MainWindow> hiddenTwin;
 
     public MainWindow(Clock clock, TaskExecutor executor, Preferences preferences, boolean dark, Consumer<Boolean> onThemeChange) {
         this(clock, executor, javafx.application.Platform::runLater, preferences, dark, onThemeChange);
@@ -47,6 +51,7 @@ public final class MainWindow {
     /** @param uiThread runs progress updates on the JavaFX thread; tests may run them in place */
     public MainWindow(Clock clock, TaskExecutor executor, java.util.concurrent.Executor uiThread, Preferences preferences, boolean dark,
                       Consumer<Boolean> onThemeChange) {
+        hiddenTwin = () -> new MainWindow(clock, executor, uiThread, preferences, dark, on -> { });
         model = new MainViewModel(new Analyzer(clock), executor, clock.getZone());
         tokenModel = new TokenViewModel(clock);
         tokenModel.tokenProperty().bind(model.selectedTokenProperty());
@@ -75,16 +80,29 @@ public final class MainWindow {
                     model.openToken(Path.of(secret.source()), secret.label(), secret.token());
                     main[0].showExplore();
                 }),
-                auditModel::audit, new RecentFiles(preferences), dark, on -> {
+                auditModel::audit, text -> auditModel.auditText("pasted dump", text), new RecentFiles(preferences), dark, on -> {
             applyTheme(on);
             onThemeChange.accept(on);
         });
         main[0] = view;
+        this.view = view;
         scene = new Scene(view, 1280, 800);
     }
 
+    /** Sets the theme; setting the one in use again would restyle every window, so it is skipped. */
     public static void applyTheme(boolean dark) {
-        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+        String stylesheet = dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet();
+        if (!stylesheet.equals(Application.getUserAgentStylesheet())) {
+            Application.setUserAgentStylesheet(stylesheet);
+        }
+    }
+
+    /**
+     * Once the window is on screen: shows an example in a hidden copy of this window, one step per
+     * frame, so that the first real input is shown by warmed-up code ({@link WarmUp}). True when done.
+     */
+    public ReadOnlyBooleanProperty warmUp() {
+        return WarmUp.start(hiddenTwin);
     }
 
     public MainViewModel model() {
@@ -109,6 +127,10 @@ public final class MainWindow {
 
     public ManifestViewModel manifestModel() {
         return manifestModel;
+    }
+
+    MainView view() {
+        return view;
     }
 
     public Scene scene() {

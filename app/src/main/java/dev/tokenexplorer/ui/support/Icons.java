@@ -27,13 +27,19 @@ public final class Icons {
     }
 
     public static FontIcon severity(Severity severity) {
-        FontIcon icon = new FontIcon(switch (severity) {
+        FontIcon icon = new FontIcon(Feather.INFO);
+        icon.getStyleClass().add("severity-icon");
+        showSeverity(icon, severity);
+        return icon;
+    }
+
+    /** Turns a severity icon into another severity's, so that table cells can keep one icon instead of making one per update. */
+    public static void showSeverity(FontIcon icon, Severity severity) {
+        icon.setIconCode(switch (severity) {
             case ERROR -> Feather.ALERT_OCTAGON;
             case WARNING -> Feather.ALERT_TRIANGLE;
             case INFO -> Feather.INFO;
         });
-        icon.getStyleClass().add("severity-icon");
         PseudoClasses.severity(icon, severity);
-        return icon;
     }
 }
