@@ -27,7 +27,8 @@ $modules = "java.base,java.desktop,java.logging,java.prefs,java.sql,jdk.unsuppor
 if ((& $java --list-modules) -match "^jdk.crypto.ec@") { $modules += ",jdk.crypto.ec" }
 $jlinkOptions = "--strip-debug --no-man-pages --no-header-files"
 if ($feature -lt 25) { $jlinkOptions += " --generate-cds-archive" }
-$javaOptions = @("-XX:+UseG1GC", "-Xms16m", "-Xmx2g", "-Xss1m")
+$javaOptions = @("-XX:+UseZGC", "-Xms16m", "-Xmx2g", "-Xss1m")   # why ZGC: see packaging/linux/build-installer.sh
+if ($feature -ge 21 -and $feature -le 22) { $javaOptions += "-XX:+ZGenerational" }
 if ($feature -ge 22) { $javaOptions += "--enable-native-access=javafx.graphics,ALL-UNNAMED" }
 if ($feature -ge 24) { $javaOptions += "--sun-misc-unsafe-memory-access=allow" }
 $optionArgs = $javaOptions | ForEach-Object { "--java-options", $_ }

@@ -7,10 +7,12 @@ import dev.tokenexplorer.ui.support.Icons;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.AccessibleRole;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -24,6 +26,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.shape.Line;
 import javafx.scene.shape.Polygon;
 import javafx.scene.shape.Rectangle;
+import javafx.stage.Window;
 import javafx.util.Duration;
 import org.kordamp.ikonli.feather.Feather;
 
@@ -84,8 +87,11 @@ public final class TimelineView extends VBox {
 
         Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> model.tick()));
         ticker.setCycleCount(Timeline.INDEFINITE);
-        sceneProperty().addListener((obs, old, scene) -> {
-            if (scene == null) ticker.stop(); else ticker.play();
+        // The clock runs only while the view is in a window on screen: a running animation is held by
+        // the toolkit, so a ticker left running would keep a replaced window and all it shows alive.
+        ObservableValue<Boolean> showing = sceneProperty().flatMap(Scene::windowProperty).flatMap(Window::showingProperty).orElse(false);
+        showing.subscribe(on -> {
+            if (on) ticker.play(); else ticker.stop();
         });
     }
 
