@@ -2,7 +2,8 @@
 # Builds the Linux installers with jpackage:
 #   1. an app image: the app's jars and a jlink'd runtime holding only the modules it needs;
 #   2. class-data sharing trained on that image by starting the app once (the AOT cache on JDK 25+,
-#      the runtime's own CDS archive on older JDKs);
+#      the runtime's own CDS archive on older JDKs); the command-line launcher token-explorer-cli
+#      gets a cache of its own, trained on an audit of a generated 1,000-Secret dump;
 #   3. a .deb (and with --rpm an .rpm, which needs rpmbuild) from the trained image.
 # Output: app/target/dist/. Usage: packaging/linux/build-installer.sh [--rpm]
 # JAVA_HOME chooses the JDK that packages (Temurin 25 gives the fastest start).
@@ -57,6 +58,14 @@ fi
 option_args=()
 for option in "${java_options[@]}"; do option_args+=(--java-options "$option"); done
 
+# token-explorer-cli: the same commands for scripts, tuned for short runs that end with the JVM:
+# the serial collector (no collector threads to start, no concurrent work competing with the
+# audit's checkers) and, on JDK 25+, an AOT cache that starts it with the audit's classes loaded and
+# its methods profiled. The window's launcher runs the commands too, with the window's collector.
+cli_options=(-XX:+UseSerialGC -Xmx2g -Xss1m)   # no small initial heap: a large audit would grow it pause by pause
+[ "$feature" -ge 24 ] && cli_options+=(--sun-misc-unsafe-memory-access=allow)
+printf 'java-options=%s\nlinux-shortcut=false\n' "${cli_options[*]}" > "$dist/token-explorer-cli.properties"
+
 # The AOT cache (JDK 25+) holds the JDK's classes too; older JDKs get the runtime's own CDS archive.
 jlink_options="--strip-debug --no-man-pages --no-header-files"
 [ "$feature" -ge 25 ] || jlink_options="$jlink_options --generate-cds-archive"
@@ -71,7 +80,7 @@ echo "== app image (JDK $feature)"
   --module-path "$dist/fx" --add-modules "$modules" \
   --jlink-options "$jlink_options" \
   --icon "$root/icons/png/token-explorer-256.png" \
-  "${option_args[@]}" --dest "$dist"
+  "${option_args[@]}" --add-launcher token-explorer-cli="$dist/token-explorer-cli.properties" --dest "$dist"
 image="$dist/token-explorer"
 cfg="$image/lib/app/token-explorer.cfg"
 
@@ -85,10 +94,23 @@ train() {
     JAVA_TOOL_OPTIONS="$1" "$image/bin/token-explorer" inspect "$fixture" >/dev/null
   fi
 }
+train_cli() {
+  # The audit the benchmark times, on 1,000 Secrets signed with Kubernetes' test key (test code
+  # writes them), JSON and YAML, verified; then an inspect.
+  local dumps="$dist/training"
+  [ -f "$target/test-classes/dev/tokenexplorer/support/ClusterDump.class" ] || (cd "$root" && mvn -q -B -ntp -pl app test-compile)
+  "$java" -cp "$target/test-classes:$dist/input/*" dev.tokenexplorer.support.ClusterDump "$dumps" 1000
+  JAVA_TOOL_OPTIONS="$1" "$image/bin/token-explorer-cli" audit --format csv \
+    --key "$root/app/src/test/resources/fixtures/kubernetes-test-keys/rsa_public.pem" "$dumps/secrets.json" "$dumps/secrets.yaml" >/dev/null
+  rm -rf "$dumps"
+}
 if [ "$feature" -ge 25 ]; then
   train "-XX:AOTCacheOutput=$image/lib/app/token-explorer.aot"
   printf 'java-options=-XX:AOTCache=$APPDIR/token-explorer.aot\n' >> "$cfg"
   echo "AOT cache: $(du -h "$image/lib/app/token-explorer.aot" | cut -f1)"
+  train_cli "-XX:AOTCacheOutput=$image/lib/app/token-explorer-cli.aot"
+  printf 'java-options=-XX:AOTCache=$APPDIR/token-explorer-cli.aot\n' >> "$image/lib/app/token-explorer-cli.cfg"
+  echo "command-line AOT cache: $(du -h "$image/lib/app/token-explorer-cli.aot" | cut -f1)"
 else
   echo "JDK $feature: the runtime's CDS archive (jlink --generate-cds-archive) speeds the start; the AOT cache needs JDK 25"
 fi

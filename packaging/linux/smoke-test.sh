@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installer smoke test (run by .ci/run, as root on Debian): builds the .deb, installs it with
-# apt-get, starts the installed app under Xvfb with a token file to open, waits until the window
-# shows the decoded token, saves a screenshot, and removes the package again.
+# apt-get, audits a Secret with the installed command-line launcher, starts the installed app under
+# Xvfb with a token file to open, waits until the window shows the decoded token, saves a
+# screenshot, and removes the package again.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 dist="$root/app/target/dist"
@@ -22,6 +23,12 @@ mkdir -p /usr/share/applications /usr/share/desktop-directories /usr/share/icons
 apt-get install -y -qq "$deb" >/dev/null
 trap 'apt-get remove -y -qq token-explorer >/dev/null 2>&1 || true' EXIT
 test -x /opt/token-explorer/bin/token-explorer
+
+# The command-line launcher: an audit of the seed Secret, as a script would run it.
+secret="$root/app/src/test/resources/fixtures/seed-v1.24-explicit-sa-token-secret.yaml"
+/opt/token-explorer/bin/token-explorer-cli audit --format csv "$secret" | tee "$dist/smoke-cli.csv"
+grep -q '^default,explicit-sa-token,sa-token-demo,.*,legacy,' "$dist/smoke-cli.csv" \
+  || { echo "smoke test FAILED: token-explorer-cli audit did not list the seed Secret" >&2; exit 1; }
 
 log="$dist/smoke.log"
 shot="$dist/smoke-screenshot.png"

@@ -36,6 +36,10 @@ if [ "$feature" -ge 21 ] && [ "$feature" -le 22 ]; then java_options+=(-XX:+ZGen
 [ "$feature" -ge 24 ] && java_options+=(--sun-misc-unsafe-memory-access=allow)
 option_args=()
 for option in "${java_options[@]}"; do option_args+=(--java-options "$option"); done
+# token-explorer-cli: the commands for scripts, with the serial collector (see packaging/linux).
+cli_options=(-XX:+UseSerialGC -Xmx2g -Xss1m)
+[ "$feature" -ge 24 ] && cli_options+=(--sun-misc-unsafe-memory-access=allow)
+printf 'java-options=%s\n' "${cli_options[*]}" > "$dist/token-explorer-cli.properties"
 common=(--name "Token Explorer" --app-version "$version" --vendor "Token Explorer"
         --description "Explains Kubernetes service account tokens, offline"
         --copyright "Copyright Token Explorer contributors")
@@ -46,7 +50,8 @@ common=(--name "Token Explorer" --app-version "$version" --vendor "Token Explore
   --mac-package-identifier dev.tokenexplorer.app --mac-package-name "Token Explorer" \
   --mac-app-category public.app-category.developer-tools \
   --file-associations "$here/jwt.properties" --file-associations "$here/token.properties" \
-  --icon "$root/icons/token-explorer.icns" "${option_args[@]}" --dest "$dist"
+  --icon "$root/icons/token-explorer.icns" "${option_args[@]}" \
+  --add-launcher token-explorer-cli="$dist/token-explorer-cli.properties" --dest "$dist"
 app="$dist/Token Explorer.app"
 
 if [ "$feature" -ge 25 ]; then

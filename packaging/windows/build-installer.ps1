@@ -32,13 +32,17 @@ if ($feature -ge 21 -and $feature -le 22) { $javaOptions += "-XX:+ZGenerational"
 if ($feature -ge 22) { $javaOptions += "--enable-native-access=javafx.graphics,ALL-UNNAMED" }
 if ($feature -ge 24) { $javaOptions += "--sun-misc-unsafe-memory-access=allow" }
 $optionArgs = $javaOptions | ForEach-Object { "--java-options", $_ }
+# token-explorer-cli.exe: the commands for scripts, in a console, with the serial collector (see packaging/linux).
+$cliOptions = @("-XX:+UseSerialGC", "-Xmx2g", "-Xss1m")
+if ($feature -ge 24) { $cliOptions += "--sun-misc-unsafe-memory-access=allow" }
+Set-Content "$dist\token-explorer-cli.properties" "java-options=$($cliOptions -join ' ')`nwin-console=true`nwin-shortcut=false`nwin-menu=false"
 $common = @("--name", "Token Explorer", "--app-version", $version, "--vendor", "Token Explorer",
             "--description", "Explains Kubernetes service account tokens, offline",
             "--copyright", "Copyright Token Explorer contributors")
 
 & $jpackage --type app-image @common --input "$dist\input" --main-jar token-explorer.jar --main-class dev.tokenexplorer.Launcher `
   --module-path "$dist\fx" --add-modules $modules --jlink-options $jlinkOptions `
-  --icon "$root\icons\token-explorer.ico" @optionArgs --dest $dist
+  --icon "$root\icons\token-explorer.ico" @optionArgs --add-launcher "token-explorer-cli=$dist\token-explorer-cli.properties" --dest $dist
 $image = "$dist\Token Explorer"
 
 if ($feature -ge 25) {

@@ -117,9 +117,11 @@ public final class AuditBenchmark {
     }
 
     private static double commandMillis(Path dump, Path key) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-cp", classPath(), "dev.tokenexplorer.Launcher",
-                "audit", "--format", "csv", "--now", NOW.toString()));
+        // -Daudit.command=/opt/token-explorer/bin/token-explorer-cli times an installed command instead.
+        String installed = System.getProperty("audit.command");
+        List<String> command = new ArrayList<>(installed != null ? List.of(installed)
+                : List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classPath(), "dev.tokenexplorer.Launcher"));
+        command.addAll(List.of("audit", "--format", "csv", "--now", NOW.toString()));
         if (key != null) {
             command.addAll(List.of("--key", key.toString()));
         }

@@ -101,6 +101,17 @@ public final class ClusterDump {
     }
 
     /**
+     * {@code ClusterDump DIR COUNT}: writes the mix of {@code COUNT} Secrets as secrets.json and
+     * secrets.yaml into DIR. The installer build trains its command-line AOT cache on them.
+     */
+    public static void main(String[] args) throws java.io.IOException {
+        java.nio.file.Path dir = java.nio.file.Files.createDirectories(java.nio.file.Path.of(args[0]));
+        ClusterDump dump = mix(Integer.parseInt(args[1]), LocalDate.now(ZoneOffset.UTC));
+        java.nio.file.Files.writeString(dir.resolve("secrets.json"), dump.json());
+        java.nio.file.Files.writeString(dir.resolve("secrets.yaml"), dump.yaml());
+    }
+
+    /**
      * The benchmark's mix for {@code count} Secrets, judged on {@code today}: every 4th auto-generated;
      * last used never (i%5==0), 10, 200, 400 days ago or yesterday; every 50th (from 7) marked invalid;
      * every 100th (from 99) without a token.
