@@ -250,6 +250,8 @@ public final class AuditView extends VBox {
         table.setPlaceholder(placeholder);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setTableMenuButtonVisible(true); // columns can be hidden from the header's menu
+        // Every row is one line: a fixed height spares the table measuring rows as they appear.
+        table.setFixedCellSize(36);
         SortedList<AuditedSecret> sorted = new SortedList<>(model.shown());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);

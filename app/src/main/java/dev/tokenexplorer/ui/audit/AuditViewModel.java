@@ -56,7 +56,7 @@ public final class AuditViewModel {
     private final BooleanProperty running = new SimpleBooleanProperty(this, "running");
     private final DoubleProperty progress = new SimpleDoubleProperty(this, "progress", -1);
     private final StringProperty status = new SimpleStringProperty(this, "status",
-            "Open or drop a dump: kubectl get secrets,serviceaccounts -A -o yaml > cluster.yaml");
+            "Open, drop or paste (Ctrl+V) a dump: kubectl get secrets,serviceaccounts -A -o yaml > cluster.yaml");
     private final ObjectProperty<AuditResult> result = new SimpleObjectProperty<>(this, "result");
     private final ObservableList<AuditedSecret> secrets = FXCollections.observableArrayList();
     private final FilteredList<AuditedSecret> shown = new FilteredList<>(secrets);

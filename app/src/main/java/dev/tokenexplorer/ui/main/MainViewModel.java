@@ -305,7 +305,14 @@ public final class MainViewModel {
 
     public void clear() {
         largePaste.set(null);
-        inputText.set("");
+        if (inputText.get().isEmpty()) {
+            // A large paste never reached the editor: clearing it must still drop its source.
+            generation++;
+            busy.set(false);
+            apply(null);
+        } else {
+            inputText.set("");
+        }
     }
 
     /**
