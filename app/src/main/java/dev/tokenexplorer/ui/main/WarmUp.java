@@ -57,13 +57,20 @@ public final class WarmUp {
                     return; // the example is analysed off the JavaFX thread
                 }
                 Runnable step = steps.poll();
-                if (step != null) {
-                    step.run();
-                    return;
+                try {
+                    if (step != null) {
+                        step.run();
+                        return;
+                    }
+                } catch (RuntimeException e) {
+                    // Only a rehearsal: whatever went wrong will be reported when a user's input meets it.
+                    steps.clear();
                 }
                 stop();
-                window.scene().setRoot(new Group()); // stops its clock; the window can go
-                window = null;
+                if (window != null) {
+                    window.scene().setRoot(new Group()); // stops its clock; the window can go
+                    window = null;
+                }
                 done.set(true);
             }
         }.start();
