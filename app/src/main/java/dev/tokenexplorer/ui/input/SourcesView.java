@@ -131,6 +131,9 @@ public final class SourcesView extends TreeView<SourcesView.Entry> {
             super.updateItem(entry, empty);
             if (empty || entry == null) {
                 box.setVisible(false);
+                if (getDisclosureNode() != null) {
+                    getDisclosureNode().setVisible(false); // the skin leaves an emptied row's arrow as it was
+                }
                 setContextMenu(null);
                 setTooltip(null);
                 return;
@@ -141,7 +144,9 @@ public final class SourcesView extends TreeView<SourcesView.Entry> {
                     ? source.report().tokens().get(node.tokenIndex()) : null;
             if (node == null) {
                 title.setText(source.label());
-                subtitle.setText(source.report().error() != null ? source.report().error() : source.report().type().title());
+                int entries = source.report().nodes().size();
+                subtitle.setText(source.report().error() != null ? source.report().error() : source.report().type().title()
+                        + (entries > FOLD_LIMIT ? String.format(java.util.Locale.ROOT, " · %,d entries", entries) : ""));
                 icon.setIconCode(source.isFile() ? Feather.FILE_TEXT : Feather.CLIPBOARD);
                 setContextMenu(menu(source));
                 tooltip.setText(source.isFile() ? source.path().toString() : "Pasted text");
