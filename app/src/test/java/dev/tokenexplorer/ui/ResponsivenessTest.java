@@ -128,6 +128,11 @@ class ResponsivenessTest {
 
         assertResponsive("open 10 MB", runs);
         assertThat(window.model().sources()).singleElement().satisfies(s -> assertThat(s.report().tokens()).hasSizeGreaterThan(1000));
+        // Thousands of Secrets start folded, and the row says how many there are.
+        javafx.scene.control.TreeView<?> sources = robot.lookup("#sources").queryAs(javafx.scene.control.TreeView.class);
+        assertThat(sources.getRoot().getChildren()).singleElement().satisfies(source -> assertThat(source.isExpanded()).isFalse());
+        assertThat(robot.lookup(".source-subtitle").queryAllAs(Label.class).stream().filter(l -> l.getParent().isVisible()).map(Label::getText))
+                .containsExactly("Secret list · 3,319 entries");
         Snapshots.write(robot.lookup(".main-view").query(), "ten-megabytes-open.png");
     }
 
