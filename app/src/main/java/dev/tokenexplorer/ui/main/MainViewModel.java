@@ -308,7 +308,6 @@ public final class MainViewModel {
         if (inputText.get().isEmpty()) {
             // A large paste never reached the editor: clearing it must still drop its source.
             generation++;
-            busy.set(false);
             apply(null);
         } else {
             inputText.set("");
