@@ -95,7 +95,7 @@ public final class ObjectStream {
             while ((token = parser.nextToken()) != null) {
                 if (token == JsonToken.START_ARRAY) {
                     while (parser.nextToken() != JsonToken.END_ARRAY) {
-                        emit(Json.readTree(parser), objects);
+                        emit(Wanted.OBJECT.read(parser), objects);
                     }
                 } else if (token == JsonToken.START_OBJECT) {
                     readJsonObject(parser, objects);
@@ -118,14 +118,80 @@ public final class ObjectStream {
             if (name.equals("items") && value == JsonToken.START_ARRAY) {
                 list = true;
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    emit(Json.readTree(parser), objects);
+                    emit(Wanted.OBJECT.read(parser), objects);
                 }
+            } else if (Wanted.OBJECT.fields.containsKey(name)) {
+                rest.set(name, Wanted.OBJECT.fields.get(name).read(parser));
             } else {
-                rest.set(name, Json.readTree(parser));
+                parser.skipChildren();
             }
         }
         if (!list) {
             emit(rest, objects);
+        }
+    }
+
+    /**
+     * The fields of an object that the audit reads ({@link Inventory}), as a tree of names. A
+     * JSON object is built with only these; every other field is skipped by the parser without
+     * being built or its strings decoded: kubectl's dumps carry managedFields, last-applied
+     * annotations and other Secrets' data that an audit never looks at. An array is read element
+     * by element with the same wanted fields.
+     */
+    private static final class Wanted {
+        /** A field read whole, whatever it holds. */
+        static final Wanted WHOLE = new Wanted();
+        /** A Kubernetes object, or a list of them. */
+        static final Wanted OBJECT = new Wanted();
+
+        static {
+            OBJECT.fields.put("kind", WHOLE);
+            OBJECT.fields.put("type", WHOLE);
+            OBJECT.fields.put("metadata", of(Map.of("namespace", WHOLE, "name", WHOLE, "uid", WHOLE, "creationTimestamp", WHOLE,
+                    "annotations", of(Map.of(Inventory.SA_NAME_ANNOTATION, WHOLE, Inventory.SA_UID_ANNOTATION, WHOLE)),
+                    "labels", of(Map.of(Inventory.LAST_USED_LABEL, WHOLE, Inventory.INVALID_SINCE_LABEL, WHOLE)))));
+            OBJECT.fields.put("data", of(Map.of("token", WHOLE, "namespace", WHOLE, "since", WHOLE)));
+            OBJECT.fields.put("stringData", of(Map.of("token", WHOLE)));
+            OBJECT.fields.put("secrets", of(Map.of("name", WHOLE)));
+            OBJECT.fields.put("items", OBJECT);
+        }
+
+        private final Map<String, Wanted> fields = new HashMap<>();
+
+        private static Wanted of(Map<String, Wanted> fields) {
+            Wanted wanted = new Wanted();
+            wanted.fields.putAll(fields);
+            return wanted;
+        }
+
+        /** The value at the parser's current token, with only the wanted fields; the parser ends on its last token. */
+        JsonNode read(JsonParser parser) throws IOException {
+            JsonToken token = parser.currentToken();
+            if (token == JsonToken.VALUE_STRING) {
+                return NODES.textNode(parser.getText());
+            }
+            if (this == WHOLE || !token.isStructStart()) {
+                return Json.readTree(parser);
+            }
+            if (token == JsonToken.START_ARRAY) {
+                ArrayNode array = NODES.arrayNode();
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    array.add(read(parser));
+                }
+                return array;
+            }
+            ObjectNode object = NODES.objectNode();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                Wanted wanted = fields.get(name);
+                parser.nextToken();
+                if (wanted == null) {
+                    parser.skipChildren();
+                } else {
+                    object.set(name, wanted.read(parser));
+                }
+            }
+            return object;
         }
     }
 

@@ -1,5 +1,8 @@
 package dev.tokenexplorer.core.audit;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tokenexplorer.core.json.Json;
 import dev.tokenexplorer.core.keys.KeyReader;
 import dev.tokenexplorer.core.keys.LoadedKey;
 import dev.tokenexplorer.core.token.SignatureStatus;
@@ -155,6 +158,48 @@ class AuditorTest {
         assertThat(result.secrets()).isEmpty();
         assertThat(result.summary().otherSecrets()).isEqualTo(1);
         assertThat(result.summary().otherObjects()).isEqualTo(1);
+    }
+
+    @Test
+    void kubectlsFullObjectsGiveTheSameAnswersAsTheFieldsTheAuditReads() {
+        ClusterDump dump = ClusterDump.mix(60, TODAY);
+        ObjectNode list = dump.list();
+        for (JsonNode item : list.get("items")) {
+            ObjectNode metadata = (ObjectNode) item.get("metadata");
+            // What kubectl adds and the audit never reads: managedFields, a last-applied copy
+            // (with a token of its own in it), other labels and annotations, status.
+            ObjectNode managed = metadata.putArray("managedFields").addObject();
+            managed.put("manager", "kube-controller-manager").putObject("fieldsV1").putObject("f:data").putObject("f:token");
+            metadata.withObjectProperty("annotations").put("kubectl.kubernetes.io/last-applied-configuration",
+                    "{\"data\":{\"token\":\"bm90LWEtdG9rZW4=\"},\"kind\":\"Secret\"}");
+            metadata.withObjectProperty("labels").put("app.kubernetes.io/name", "demo");
+            ((ObjectNode) item).putObject("status").putArray("conditions").add(1.5e300).add(true).addNull();
+        }
+        AuditResult plain = Auditor.audit("d", dump.json(), AuditOptions.at(NOW).withKeys(rsaKey()));
+        AuditResult full = Auditor.audit("d", Json.pretty(list), AuditOptions.at(NOW).withKeys(rsaKey()));
+
+        assertThat(full.secrets()).hasSize(60);
+        assertThat(AuditExport.csv(full.secrets())).isEqualTo(AuditExport.csv(plain.secrets()));
+        assertThat(full.summary()).isEqualTo(plain.summary());
+        assertThat(full.secrets()).extracting(AuditedSecret::token).isEqualTo(plain.secrets().stream().map(AuditedSecret::token).toList());
+    }
+
+    @Test
+    void aSyntaxErrorInAFieldTheAuditSkipsIsStillReportedWithItsLine() {
+        ClusterDump dump = new ClusterDump().withoutServiceAccounts();
+        dump.secret("a", "one", "sa1");
+        dump.secret("a", "two", "sa2");
+        String json = dump.json();
+        int second = json.indexOf("\"data\"", json.indexOf("\"data\"") + 1);
+        String broken = json.substring(0, second) + "\"managedFields\": [{\"manager\": kubectl}],\n      " + json.substring(second);
+
+        AuditResult result = Auditor.audit("d", broken, AuditOptions.at(NOW));
+
+        assertThat(result.secrets()).hasSize(1);
+        int line = (int) broken.substring(0, second).lines().count();
+        assertThat(result.problems()).singleElement().asString()
+                .startsWith("d: unexpected text 'kubectl' where a JSON value should be (line " + line + ", column ")
+                .endsWith("(the 1 token Secrets before it are audited)");
     }
 
     @Test
