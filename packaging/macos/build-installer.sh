@@ -37,9 +37,11 @@ if [ "$feature" -ge 21 ] && [ "$feature" -le 22 ]; then java_options+=(-XX:+ZGen
 option_args=()
 for option in "${java_options[@]}"; do option_args+=(--java-options "$option"); done
 # token-explorer-cli: the commands for scripts, with the serial collector (see packaging/linux).
-cli_options=(-XX:+UseSerialGC -Xmx2g -Xss1m)
+# C2 only for the signature arithmetic, JVM output off stdout (see packaging/common/cli-compiler-directives.json).
+cli_options=(-XX:+UseSerialGC -Xmx2g -Xss1m -XX:+UnlockDiagnosticVMOptions -XX:-DisplayVMOutput -Xlog:disable -Xlog:all=warning:stderr)
 [ "$feature" -ge 24 ] && cli_options+=(--sun-misc-unsafe-memory-access=allow)
 printf 'java-options=%s\n' "${cli_options[*]}" > "$dist/token-explorer-cli.properties"
+cp "$root/packaging/common/cli-compiler-directives.json" "$dist/input/"
 common=(--name "Token Explorer" --app-version "$version" --vendor "Token Explorer"
         --description "Explains Kubernetes service account tokens, offline"
         --copyright "Copyright Token Explorer contributors")
@@ -53,6 +55,7 @@ common=(--name "Token Explorer" --app-version "$version" --vendor "Token Explore
   --icon "$root/icons/token-explorer.icns" "${option_args[@]}" \
   --add-launcher token-explorer-cli="$dist/token-explorer-cli.properties" --dest "$dist"
 app="$dist/Token Explorer.app"
+printf 'java-options=-XX:CompilerDirectivesFile=$APPDIR/cli-compiler-directives.json\n' >> "$app/Contents/app/token-explorer-cli.cfg"
 
 if [ "$feature" -ge 25 ]; then
   JAVA_TOOL_OPTIONS="-XX:AOTCacheOutput=$app/Contents/app/token-explorer.aot" \

@@ -33,7 +33,9 @@ if ($feature -ge 22) { $javaOptions += "--enable-native-access=javafx.graphics,A
 if ($feature -ge 24) { $javaOptions += "--sun-misc-unsafe-memory-access=allow" }
 $optionArgs = $javaOptions | ForEach-Object { "--java-options", $_ }
 # token-explorer-cli.exe: the commands for scripts, in a console, with the serial collector (see packaging/linux).
-$cliOptions = @("-XX:+UseSerialGC", "-Xmx2g", "-Xss1m")
+# C2 only for the signature arithmetic, JVM output off stdout (see packaging\common\cli-compiler-directives.json).
+$cliOptions = @("-XX:+UseSerialGC", "-Xmx2g", "-Xss1m", "-XX:+UnlockDiagnosticVMOptions", "-XX:-DisplayVMOutput", "-Xlog:disable", "-Xlog:all=warning:stderr")
+Copy-Item "$root\packaging\common\cli-compiler-directives.json" "$dist\input\"
 if ($feature -ge 24) { $cliOptions += "--sun-misc-unsafe-memory-access=allow" }
 Set-Content "$dist\token-explorer-cli.properties" "java-options=$($cliOptions -join ' ')`nwin-console=true`nwin-shortcut=false`nwin-menu=false"
 $common = @("--name", "Token Explorer", "--app-version", $version, "--vendor", "Token Explorer",
@@ -44,6 +46,7 @@ $common = @("--name", "Token Explorer", "--app-version", $version, "--vendor", "
   --module-path "$dist\fx" --add-modules $modules --jlink-options $jlinkOptions `
   --icon "$root\icons\token-explorer.ico" @optionArgs --add-launcher "token-explorer-cli=$dist\token-explorer-cli.properties" --dest $dist
 $image = "$dist\Token Explorer"
+Add-Content "$image\app\token-explorer-cli.cfg" 'java-options=-XX:CompilerDirectivesFile=$APPDIR\cli-compiler-directives.json'
 
 if ($feature -ge 25) {
   $env:JAVA_TOOL_OPTIONS = "-XX:AOTCacheOutput=$image\app\token-explorer.aot"
