@@ -28,7 +28,8 @@ rm -rf "$dist"
 mkdir -p "$dist/input" "$dist/fx"
 # The installed jar carries no manifest Class-Path (the lib/ of a source build): stale entries
 # would make the JVM reject the AOT cache ("shared class paths mismatch").
-"$java_home/bin/jar" --create --file "$dist/input/token-explorer.jar" --main-class dev.tokenexplorer.Launcher -C "$target/classes" .
+printf 'Implementation-Title: Token Explorer\nImplementation-Version: %s\n' "$version" > "$dist/manifest.txt"   # for --version
+"$java_home/bin/jar" --create --file "$dist/input/token-explorer.jar" --manifest "$dist/manifest.txt" --main-class dev.tokenexplorer.Launcher -C "$target/classes" .
 for jar in "$target"/lib/*.jar; do
   case "$(basename "$jar")" in
     javafx-*-linux.jar) cp "$jar" "$dist/fx/" ;;   # JavaFX goes into the runtime as modules

@@ -29,6 +29,8 @@ secret="$root/app/src/test/resources/fixtures/seed-v1.24-explicit-sa-token-secre
 /opt/token-explorer/bin/token-explorer-cli audit --format csv "$secret" | tee "$dist/smoke-cli.csv"
 grep -q '^default,explicit-sa-token,sa-token-demo,.*,legacy,' "$dist/smoke-cli.csv" \
   || { echo "smoke test FAILED: token-explorer-cli audit did not list the seed Secret" >&2; exit 1; }
+/opt/token-explorer/bin/token-explorer-cli --version | grep -qx "token-explorer $(dpkg-deb -f "$deb" Version)" \
+  || { echo "smoke test FAILED: token-explorer-cli --version does not name the package's version" >&2; exit 1; }
 # stdout is data: nothing from the JVM (its compiler directives, warnings) may come before the header.
 head -1 "$dist/smoke-cli.csv" | grep -q '^namespace,secret,service_account,' \
   || { echo "smoke test FAILED: token-explorer-cli printed something before the CSV header" >&2; exit 1; }

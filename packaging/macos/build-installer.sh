@@ -17,7 +17,8 @@ dist="$target/dist"
 [ -f "$target/token-explorer.jar" ] || (cd "$root" && mvn -q -B -pl app package -DskipTests)
 rm -rf "$dist"
 mkdir -p "$dist/input" "$dist/fx"
-"$java_home/bin/jar" --create --file "$dist/input/token-explorer.jar" --main-class dev.tokenexplorer.Launcher -C "$target/classes" .
+printf 'Implementation-Title: Token Explorer\nImplementation-Version: %s\n' "$version" > "$dist/manifest.txt"   # for --version
+"$java_home/bin/jar" --create --file "$dist/input/token-explorer.jar" --manifest "$dist/manifest.txt" --main-class dev.tokenexplorer.Launcher -C "$target/classes" .
 for jar in "$target"/lib/*.jar; do
   case "$(basename "$jar")" in
     javafx-*-mac*.jar) cp "$jar" "$dist/fx/" ;;

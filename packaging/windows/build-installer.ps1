@@ -17,7 +17,8 @@ $dist = "$target\dist"
 if (-not (Test-Path "$target\token-explorer.jar")) { & mvn -q -B -f "$root\pom.xml" -pl app package -DskipTests }
 if (Test-Path $dist) { Remove-Item -Recurse -Force $dist }
 New-Item -ItemType Directory "$dist\input", "$dist\fx" | Out-Null
-& "$javaHome\bin\jar.exe" --create --file "$dist\input\token-explorer.jar" --main-class dev.tokenexplorer.Launcher -C "$target\classes" .
+Set-Content "$dist\manifest.txt" "Implementation-Title: Token Explorer`nImplementation-Version: $version`n"   # for --version
+& "$javaHome\bin\jar.exe" --create --file "$dist\input\token-explorer.jar" --manifest "$dist\manifest.txt" --main-class dev.tokenexplorer.Launcher -C "$target\classes" .
 Get-ChildItem "$target\lib\*.jar" | ForEach-Object {
   if ($_.Name -like "javafx-*-win.jar") { Copy-Item $_.FullName "$dist\fx\" }
   elseif ($_.Name -notlike "javafx-*") { Copy-Item $_.FullName "$dist\input\" }
