@@ -23,6 +23,9 @@ mkdir -p /usr/share/applications /usr/share/desktop-directories /usr/share/icons
 apt-get install -y -qq "$deb" >/dev/null
 trap 'apt-get remove -y -qq token-explorer >/dev/null 2>&1 || true' EXIT
 test -x /opt/token-explorer/bin/token-explorer
+test -e /usr/share/applications/token-explorer-token-explorer.desktop || { echo "smoke test FAILED: no menu entry" >&2; exit 1; }
+test ! -e /usr/share/applications/token-explorer-token-explorer-cli.desktop \
+  || { echo "smoke test FAILED: the command-line launcher has a menu entry" >&2; exit 1; }
 
 # The command-line launcher: an audit of the seed Secret, as a script would run it.
 secret="$root/app/src/test/resources/fixtures/seed-v1.24-explicit-sa-token-secret.yaml"
