@@ -64,6 +64,11 @@ for option in "${java_options[@]}"; do option_args+=(--java-options "$option"); 
 # audit's checkers) and, on JDK 25+, an AOT cache that starts it with the audit's classes loaded and
 # its methods profiled. The window's launcher runs the commands too, with the window's collector.
 cli_options=(-XX:+UseSerialGC -Xmx2g -Xss1m)   # no small initial heap: a large audit would grow it pause by pause
+# A small young generation (32 MB) is reused after each collection instead of touching ~100 MB of
+# fresh pages the kernel must zero, and with C2 kept to the signature arithmetic (below) C1 may
+# compile earlier (half the usual thresholds) at little cost: 10,000 Secrets, JSON, --key,
+# 1.78 s -> 1.47 s (median of 7, installed).
+cli_options+=(-Xmn32m -XX:CompileThresholdScaling=0.5)
 # Only the signature arithmetic is compiled by C2 (packaging/common/cli-compiler-directives.json
 # says why); loading directives at start is a diagnostic option, and the JVM's "N compiler
 # directives added" would land in the command's output without -DisplayVMOutput. JVM warnings go

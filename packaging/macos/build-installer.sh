@@ -39,7 +39,7 @@ option_args=()
 for option in "${java_options[@]}"; do option_args+=(--java-options "$option"); done
 # token-explorer-cli: the commands for scripts, with the serial collector (see packaging/linux).
 # C2 only for the signature arithmetic, JVM output off stdout (see packaging/common/cli-compiler-directives.json).
-cli_options=(-XX:+UseSerialGC -Xmx2g -Xss1m -XX:+UnlockDiagnosticVMOptions -XX:-DisplayVMOutput -Xlog:disable -Xlog:all=warning:stderr)
+cli_options=(-XX:+UseSerialGC -Xmx2g -Xss1m -Xmn32m -XX:CompileThresholdScaling=0.5 -XX:+UnlockDiagnosticVMOptions -XX:-DisplayVMOutput -Xlog:disable -Xlog:all=warning:stderr)
 [ "$feature" -ge 24 ] && cli_options+=(--sun-misc-unsafe-memory-access=allow)
 printf 'java-options=%s\n' "${cli_options[*]}" > "$dist/token-explorer-cli.properties"
 cp "$root/packaging/common/cli-compiler-directives.json" "$dist/input/"

@@ -35,7 +35,7 @@ if ($feature -ge 24) { $javaOptions += "--sun-misc-unsafe-memory-access=allow" }
 $optionArgs = $javaOptions | ForEach-Object { "--java-options", $_ }
 # token-explorer-cli.exe: the commands for scripts, in a console, with the serial collector (see packaging/linux).
 # C2 only for the signature arithmetic, JVM output off stdout (see packaging\common\cli-compiler-directives.json).
-$cliOptions = @("-XX:+UseSerialGC", "-Xmx2g", "-Xss1m", "-XX:+UnlockDiagnosticVMOptions", "-XX:-DisplayVMOutput", "-Xlog:disable", "-Xlog:all=warning:stderr")
+$cliOptions = @("-XX:+UseSerialGC", "-Xmx2g", "-Xss1m", "-Xmn32m", "-XX:CompileThresholdScaling=0.5", "-XX:+UnlockDiagnosticVMOptions", "-XX:-DisplayVMOutput", "-Xlog:disable", "-Xlog:all=warning:stderr")
 Copy-Item "$root\packaging\common\cli-compiler-directives.json" "$dist\input\"
 if ($feature -ge 24) { $cliOptions += "--sun-misc-unsafe-memory-access=allow" }
 Set-Content "$dist\token-explorer-cli.properties" "java-options=$($cliOptions -join ' ')`nwin-console=true`nwin-shortcut=false`nwin-menu=false"
