@@ -180,7 +180,9 @@ for jar in "$image"/lib/app/*.jar; do
 done
 rm -f "$work/opt/token-explorer/lib/token-explorer-token-explorer-cli.desktop" "$work/opt/token-explorer/lib/token-explorer-cli.png"
 sed -i '/token-explorer-token-explorer-cli\.desktop/d' "$work/DEBIAN/postinst" "$work/DEBIAN/prerm"
-[ -f "$work/DEBIAN/md5sums" ] && sed -i '/token-explorer-cli\.png\|token-explorer-token-explorer-cli\.desktop/d' "$work/DEBIAN/md5sums"
+if [ -f "$work/DEBIAN/md5sums" ]; then
+  sed -i '/token-explorer-cli\.png\|token-explorer-token-explorer-cli\.desktop/d' "$work/DEBIAN/md5sums"
+fi
 fakeroot dpkg-deb -Zxz --build "$work" "$deb" >/dev/null
 rm -rf "$work"
 

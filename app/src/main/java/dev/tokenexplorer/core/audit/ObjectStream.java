@@ -108,20 +108,21 @@ public final class ObjectStream {
         }
     }
 
-    /** A top-level object: its {@code items} go out one by one; any other field is kept. */
+    /** A top-level object: its {@code items} go out one by one; any other wanted field is kept. */
     private static void readJsonObject(JsonParser parser, Consumer<JsonNode> objects) throws IOException, StreamException {
         ObjectNode rest = NODES.objectNode();
         boolean list = false;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
             JsonToken value = parser.nextToken();
+            Wanted wanted = Wanted.OBJECT.fields.get(name);
             if (name.equals("items") && value == JsonToken.START_ARRAY) {
                 list = true;
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
                     emit(Wanted.OBJECT.read(parser), objects);
                 }
-            } else if (Wanted.OBJECT.fields.containsKey(name)) {
-                rest.set(name, Wanted.OBJECT.fields.get(name).read(parser));
+            } else if (wanted != null) {
+                rest.set(name, wanted.read(parser));
             } else {
                 parser.skipChildren();
             }
