@@ -1,6 +1,5 @@
 package dev.tokenexplorer.ui.claims;
 
-import dev.tokenexplorer.core.token.KubernetesClaims;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
@@ -58,7 +57,7 @@ public final class ClaimsView extends VBox {
 
     private TreeTableColumn<ClaimRow, ClaimRow> createValueColumn() {
         TreeTableColumn<ClaimRow, ClaimRow> column = column("Value");
-        column.setCellFactory(c -> new WrappingCell(ClaimRow::value, row -> row.when() == null ? null : row.raw() + " · " + row.when()));
+        column.setCellFactory(c -> new WrappingCell(row -> breakable(row.value()), row -> row.when() == null ? null : row.raw() + " · " + row.when()));
         column.setPrefWidth(230);
         column.setMinWidth(130);
         return column;
@@ -79,10 +78,29 @@ public final class ClaimsView extends VBox {
         return column;
     }
 
-    /** Legacy claim names are long: show kubernetes.io/serviceaccount/ on a line of its own. */
-    private static String breakable(String name) {
-        String prefix = KubernetesClaims.LEGACY_PREFIX;
-        return name.startsWith(prefix) && name.length() > prefix.length() ? prefix + "\n" + name.substring(prefix.length()) : name;
+    /**
+     * Text as shown in a cell, with a break opportunity after every / and :, so
+     * kubernetes.io/serviceaccount/namespace or system:serviceaccount:ns:name wrap between their
+     * parts, not mid-word, when a column is narrow. The opportunity is a hair space (U+200A): JavaFX
+     * wraps where java.text.BreakIterator allows, which a zero-width space does not. Only the shown
+     * text changes: tooltips and copies keep the original.
+     */
+    static final char HAIR_SPACE = '\u200A';
+
+    static String breakable(String text) {
+        if (text == null || text.indexOf('/') < 0 && text.indexOf(':') < 0) {
+            return text;
+        }
+        StringBuilder shown = new StringBuilder(text.length() + 8);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            shown.append(c);
+            boolean scheme = i + 1 < text.length() && text.charAt(i + 1) == '/' || i > 0 && text.charAt(i - 1) == '/';
+            if ((c == '/' || c == ':') && i + 1 < text.length() && !scheme) { // never inside "https://"
+                shown.append(HAIR_SPACE);
+            }
+        }
+        return shown.toString();
     }
 
     private void fill(List<ClaimRow> list) {
