@@ -42,13 +42,20 @@ public final class TokenView extends StackPane {
         getStylesheets().add(Objects.requireNonNull(TokenView.class.getResource("token.css")).toExternalForm());
         VBox content = new VBox(10, createHeader(), timeline, createFindings(), createTabs());
         content.getStyleClass().add("token-content");
+        // In a small window the page scrolls as a whole rather than squeezing the findings to a
+        // line or two and the claims to a sliver; in a large one it fits and the claims grow.
+        ScrollPane page = new ScrollPane(content);
+        page.setFitToWidth(true);
+        page.setFitToHeight(true);
+        page.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        page.getStyleClass().add("token-page");
         Label empty = new Label("Paste a token, Secret, kubeconfig, key or certificate to see what it says.");
         empty.getStyleClass().add("empty-state");
         empty.setWrapText(true);
         empty.setGraphic(Icons.of(Feather.CLIPBOARD));
-        content.visibleProperty().bind(model.tokenProperty().isNotNull());
+        page.visibleProperty().bind(model.tokenProperty().isNotNull());
         empty.visibleProperty().bind(model.tokenProperty().isNull());
-        getChildren().addAll(empty, content);
+        getChildren().addAll(empty, page);
         model.tokenProperty().addListener((obs, old, t) -> showBadges(t));
         model.findings().addListener((javafx.collections.ListChangeListener<Finding>) c -> showFindings());
         showBadges(model.tokenProperty().get());
@@ -87,7 +94,7 @@ public final class TokenView extends StackPane {
         scroll.setFitToWidth(true);
         // As tall as the findings, up to a limit; beyond it they scroll.
         scroll.prefViewportHeightProperty().bind(javafx.beans.binding.Bindings.min(findings.heightProperty(), 140));
-        scroll.setMinViewportHeight(40);
+        scroll.minViewportHeightProperty().bind(scroll.prefViewportHeightProperty());
         scroll.getStyleClass().add("findings-scroll");
         scroll.managedProperty().bind(scroll.visibleProperty());
         scroll.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.findings()));
@@ -104,6 +111,7 @@ public final class TokenView extends StackPane {
                 tab("Header", header, "How the token was signed"),
                 tab("JSON", createRaw(), "The decoded header and payload, exactly as in the token"));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setMinHeight(260); // the claims keep room for a few rows; below that the page scrolls
         VBox.setVgrow(tabs, Priority.ALWAYS);
         return tabs;
     }
