@@ -79,28 +79,40 @@ public final class ClaimsView extends VBox {
     }
 
     /**
-     * Text as shown in a cell, with a break opportunity after every / and :, so
-     * kubernetes.io/serviceaccount/namespace or system:serviceaccount:ns:name wrap between their
-     * parts, not mid-word, when a column is narrow. The opportunity is a hair space (U+200A): JavaFX
-     * wraps where java.text.BreakIterator allows, which a zero-width space does not. Only the shown
-     * text changes: tooltips and copies keep the original.
+     * Text as shown in a cell, with a break opportunity between the parts of names, hosts and
+     * paths, so kubernetes.io/serviceaccount/namespace, system:serviceaccount:ns:name or
+     * kubernetes.default.svc.cluster.local wrap between their parts, not mid-word, in a narrow
+     * column: after a / (not inside "://"), after a : before a letter (not inside 11:49:01), after
+     * a . between letters (not inside 1.24). The opportunity is a hair space (U+200A): JavaFX wraps
+     * where java.text.BreakIterator allows, and it ignores a zero-width space. Only the shown text
+     * changes: tooltips and copies keep the original.
      */
     static final char HAIR_SPACE = '\u200A';
 
     static String breakable(String text) {
-        if (text == null || text.indexOf('/') < 0 && text.indexOf(':') < 0) {
-            return text;
+        if (text == null) {
+            return null;
         }
-        StringBuilder shown = new StringBuilder(text.length() + 8);
-        for (int i = 0; i < text.length(); i++) {
+        StringBuilder shown = null;
+        for (int i = 0; i + 1 < text.length(); i++) {
             char c = text.charAt(i);
-            shown.append(c);
-            boolean scheme = i + 1 < text.length() && text.charAt(i + 1) == '/' || i > 0 && text.charAt(i - 1) == '/';
-            if ((c == '/' || c == ':') && i + 1 < text.length() && !scheme) { // never inside "https://"
+            char next = text.charAt(i + 1);
+            boolean previousLetter = i > 0 && Character.isLetter(text.charAt(i - 1));
+            boolean opportunity = c == '/' && next != '/' && (i == 0 || text.charAt(i - 1) != '/')
+                    || c == ':' && Character.isLetter(next)
+                    || c == '.' && previousLetter && Character.isLetter(next);
+            if (opportunity) {
+                if (shown == null) {
+                    shown = new StringBuilder(text.length() + 8).append(text, 0, i + 1);
+                } else {
+                    shown.append(c);
+                }
                 shown.append(HAIR_SPACE);
+            } else if (shown != null) {
+                shown.append(c);
             }
         }
-        return shown.toString();
+        return shown == null ? text : shown.append(text.charAt(text.length() - 1)).toString();
     }
 
     private void fill(List<ClaimRow> list) {
