@@ -12,14 +12,17 @@ import dev.tokenexplorer.core.token.SignatureStatus;
 import dev.tokenexplorer.ui.support.Icons;
 import dev.tokenexplorer.ui.support.PseudoClasses;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.Property;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
@@ -42,6 +45,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
+import javafx.util.Callback;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -177,23 +181,11 @@ public final class AuditView extends VBox {
         HBox.setHgrow(filter, Priority.ALWAYS);
         filter.setMaxWidth(420);
 
-        ComboBox<AuditFinding> finding = new ComboBox<>();
-        finding.setId("audit-finding-filter");
-        finding.getItems().add(null);
-        finding.getItems().addAll(AuditFinding.values());
-        finding.setButtonCell(findingCell());
-        finding.setCellFactory(list -> findingCell());
-        finding.valueProperty().bindBidirectional(model.findingFilterProperty());
-        finding.setTooltip(new Tooltip("Show only the Secrets with this finding"));
-
-        ComboBox<Origin> origin = new ComboBox<>();
-        origin.setId("audit-origin-filter");
-        origin.getItems().add(null);
-        origin.getItems().addAll(Origin.values());
-        origin.setButtonCell(originCell());
-        origin.setCellFactory(list -> originCell());
-        origin.valueProperty().bindBidirectional(model.originFilterProperty());
-        origin.setTooltip(new Tooltip("Auto-generated Secrets are listed in their service account's secrets; only they are ever cleaned up"));
+        ComboBox<AuditFinding> finding = filterBox("audit-finding-filter", AuditFinding.values(), "Any finding", AuditFinding::title,
+                f -> Icons.severity(f.severity()), model.findingFilterProperty(), "Show only the Secrets with this finding");
+        ComboBox<Origin> origin = filterBox("audit-origin-filter", Origin.values(), "Any origin", Origin::title, o -> null,
+                model.originFilterProperty(),
+                "Auto-generated Secrets are listed in their service account's secrets; only they are ever cleaned up");
 
         Label count = new Label();
         count.setId("audit-count");
@@ -219,25 +211,26 @@ public final class AuditView extends VBox {
         return row;
     }
 
-    private static ListCell<AuditFinding> findingCell() {
-        return new ListCell<>() {
+    /** A filter's choice: any (null) or one of {@code values}, each with its title and an optional icon. */
+    private static <T> ComboBox<T> filterBox(String id, T[] values, String any, Function<T, String> title, Function<T, Node> graphic,
+                                             Property<T> value, String tooltip) {
+        ComboBox<T> box = new ComboBox<>();
+        box.setId(id);
+        box.getItems().add(null);
+        box.getItems().addAll(values);
+        Callback<ListView<T>, ListCell<T>> cells = list -> new ListCell<>() {
             @Override
-            protected void updateItem(AuditFinding item, boolean empty) {
+            protected void updateItem(T item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty ? null : item == null ? "Any finding" : item.title());
-                setGraphic(empty || item == null ? null : Icons.severity(item.severity()));
+                setText(empty ? null : item == null ? any : title.apply(item));
+                setGraphic(empty || item == null ? null : graphic.apply(item));
             }
         };
-    }
-
-    private static ListCell<Origin> originCell() {
-        return new ListCell<>() {
-            @Override
-            protected void updateItem(Origin item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item == null ? "Any origin" : item.title());
-            }
-        };
+        box.setButtonCell(cells.call(null));
+        box.setCellFactory(cells);
+        box.valueProperty().bindBidirectional(value);
+        box.setTooltip(new Tooltip(tooltip));
+        return box;
     }
 
     private TableView<AuditedSecret> createTable() {

@@ -73,19 +73,16 @@ public final class MainWindow {
         detailsView.nodeProperty().bind(model.selectedDetailProperty());
         detailsView.visibleProperty().bind(model.selectedDetailProperty().isNotNull());
         tokenView.visibleProperty().bind(model.selectedDetailProperty().isNull());
-        MainView[] main = new MainView[1];
-        MainView view = new MainView(model, inputView, new StackPane(tokenView, detailsView),
+        view = new MainView(model, inputView, new StackPane(tokenView, detailsView),
                 () -> new ManifestView(manifestModel, model.selectedTokenProperty()),
                 () -> new AuditView(auditModel, secret -> {
                     model.openToken(Path.of(secret.source()), secret.label(), secret.token());
-                    main[0].showExplore();
+                    view().showExplore(); // on a click, long after the constructor
                 }),
                 auditModel::audit, text -> auditModel.auditText("pasted dump", text), new RecentFiles(preferences), dark, on -> {
             applyTheme(on);
             onThemeChange.accept(on);
         });
-        main[0] = view;
-        this.view = view;
         scene = new Scene(view, 1280, 800);
     }
 

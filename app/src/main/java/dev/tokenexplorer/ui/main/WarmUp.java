@@ -112,7 +112,7 @@ public final class WarmUp {
         root.layout();
     }
 
-    /** A List of Secrets holding legacy and bound tokens, with signatures that are only random bytes. */
+    /** A List of Secrets holding legacy and bound tokens, with signatures of zero bytes that no key verifies. */
     static String example() {
         StringBuilder list = new StringBuilder("apiVersion: v1\nkind: List\nitems:\n");
         long now = Instant.now().getEpochSecond();
