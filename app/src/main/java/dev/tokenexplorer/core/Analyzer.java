@@ -1,10 +1,12 @@
 package dev.tokenexplorer.core;
 
+import dev.tokenexplorer.core.input.FoundToken;
 import dev.tokenexplorer.core.input.InputFiles;
 import dev.tokenexplorer.core.input.InputRecognizer;
 import dev.tokenexplorer.core.input.RecognizedInput;
 import dev.tokenexplorer.core.input.ServiceAccountRef;
 import dev.tokenexplorer.core.keys.VerificationSettings;
+import dev.tokenexplorer.core.kube.SecretVerdict;
 import dev.tokenexplorer.core.token.TokenAnalyzer;
 import dev.tokenexplorer.core.token.TokenReport;
 
@@ -55,8 +57,9 @@ public final class Analyzer {
     }
 
     private SourceReport report(RecognizedInput input, Instant now, VerificationSettings settings) {
+        SecretVerdict.Judging judging = SecretVerdict.Judging.at(now);
         List<TokenReport> reports = input.tokens().stream()
-                .map(t -> tokens.analyze(t.location(), t.compact(), now, t.context(), settings))
+                .map(t -> withVerdict(t, tokens.analyze(t.location(), t.compact(), now, t.context(), settings), input, judging))
                 .toList();
         Map<String, ServiceAccountRef> accounts = new LinkedHashMap<>();
         for (TokenReport t : reports) {
@@ -67,6 +70,16 @@ public final class Analyzer {
         input.serviceAccounts().forEach(a -> add(accounts, a));
         return new SourceReport(input.source(), input.type(), input.error(), reports, input.notes(), List.copyOf(accounts.values()),
                 input.nodes());
+    }
+
+    /** A token from a token Secret says its Secret's verdict too: the same findings as the Audit's row. */
+    private static TokenReport withVerdict(FoundToken found, TokenReport report, RecognizedInput input, SecretVerdict.Judging judging) {
+        if (found.secret() == null) {
+            return report;
+        }
+        // The signature was judged in the report itself, with the same verifier: its findings are already there.
+        SecretVerdict.TokenCheck check = new SecretVerdict.TokenCheck(report.decoded() ? null : report.error(), report.kubernetes(), null);
+        return report.withFindings(SecretVerdict.judge(found.secret(), check, input.accounts(), judging));
     }
 
     /** One entry per namespace/name; a later sighting fills in a UID the first one lacked. */

@@ -1,6 +1,6 @@
 package dev.tokenexplorer.ui;
 
-import dev.tokenexplorer.core.audit.AuditFinding;
+import dev.tokenexplorer.core.token.FindingCode;
 import dev.tokenexplorer.core.audit.AuditedSecret;
 import dev.tokenexplorer.core.token.TokenKind;
 import dev.tokenexplorer.support.ClusterDump;
@@ -71,7 +71,7 @@ class AuditPageTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(table(robot).getItems()).extracting(AuditedSecret::namespace).containsOnly("team-7");
         robot.interact(() -> window.auditModel().filterTextProperty().set(""));
-        robot.interact(() -> window.auditModel().findingFilterProperty().set(AuditFinding.INVALIDATED));
+        robot.interact(() -> window.auditModel().findingFilterProperty().set(FindingCode.INVALIDATED));
         assertThat(table(robot).getItems()).extracting(AuditedSecret::name).containsExactly("app-7-token", "app-57-token");
 
         robot.interact(() -> table(robot).getSelectionModel().select(0));

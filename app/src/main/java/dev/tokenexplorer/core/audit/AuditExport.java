@@ -1,5 +1,7 @@
 package dev.tokenexplorer.core.audit;
 
+import dev.tokenexplorer.core.kube.Origin;
+import dev.tokenexplorer.core.token.Finding;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tokenexplorer.core.json.Json;
@@ -53,7 +55,7 @@ public final class AuditExport {
             new Column("days_since_last_used", "Days unused", s -> s.daysSinceUse() == null ? "" : s.daysSinceUse().toString()),
             new Column("invalid_since", "Invalid since", s -> text(s.invalidSince())),
             new Column("signature", "Signature", s -> s.signature() == null ? "" : s.signature().id()),
-            new Column("findings", "Findings", s -> s.issues().stream().map(i -> i.finding().code()).distinct()
+            new Column("findings", "Findings", s -> s.findings().stream().map(Finding::code).distinct()
                     .collect(Collectors.joining(" "))),
             new Column("source", "Source", AuditedSecret::source));
 
@@ -123,11 +125,11 @@ public final class AuditExport {
             row.put("signature", s.signature() == null ? null : s.signature().id());
             row.put("verifiedBy", s.verifiedBy());
             ArrayNode findings = row.putArray("findings");
-            for (AuditedSecret.Issue issue : s.issues()) {
+            for (Finding finding : s.findings()) {
                 findings.addObject()
-                        .put("code", issue.finding().code())
-                        .put("severity", issue.finding().severity().name().toLowerCase(Locale.ROOT))
-                        .put("message", issue.message());
+                        .put("code", finding.code())
+                        .put("severity", finding.severity().id())
+                        .put("message", finding.message());
             }
             row.put("source", s.source());
         }
@@ -147,7 +149,7 @@ public final class AuditExport {
         ObjectNode origins = node.putObject("byOrigin");
         summary.byOrigin().forEach((o, n) -> origins.put(o.id(), n));
         ObjectNode findings = node.putObject("byFinding");
-        summary.byFinding().forEach((f, n) -> findings.put(f.code(), n));
+        summary.byFinding().forEach((f, n) -> findings.put(f.id(), n));
         ObjectNode signatures = node.putObject("bySignature");
         summary.bySignature().forEach((s, n) -> signatures.put(s.id(), n));
         ObjectNode namespaces = node.putObject("byNamespace");
@@ -241,7 +243,7 @@ public final class AuditExport {
                 + (s.count(Origin.UNKNOWN) > 0 ? ", " + s.count(Origin.UNKNOWN) + " unknown" : "") + " (" + result.serviceAccounts()
                 + " ServiceAccounts read).");
         if (!s.byFinding().isEmpty()) {
-            lines.add("Findings: " + s.byFinding().entrySet().stream().map(e -> e.getKey().code() + " " + e.getValue())
+            lines.add("Findings: " + s.byFinding().entrySet().stream().map(e -> e.getKey().id() + " " + e.getValue())
                     .collect(Collectors.joining(", ")) + ".");
         }
         if (!s.bySignature().isEmpty()) {

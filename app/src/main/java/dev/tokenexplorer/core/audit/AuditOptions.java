@@ -1,6 +1,7 @@
 package dev.tokenexplorer.core.audit;
 
 import dev.tokenexplorer.core.keys.LoadedKey;
+import dev.tokenexplorer.core.kube.SecretVerdict;
 
 import java.time.Instant;
 import java.util.List;
@@ -15,9 +16,7 @@ import java.util.List;
  */
 public record AuditOptions(Instant now, int unusedDays, List<LoadedKey> keys, int threads) {
 
-    /** The API server's default: tokens unused for a year are cleaned up (--legacy-service-account-token-clean-up-period). */
-    public static final int CLEAN_UP_PERIOD_DAYS = 365;
-    public static final int DEFAULT_UNUSED_DAYS = 90;
+    public static final int DEFAULT_UNUSED_DAYS = SecretVerdict.DEFAULT_UNUSED_DAYS;
 
     public AuditOptions {
         keys = List.copyOf(keys);

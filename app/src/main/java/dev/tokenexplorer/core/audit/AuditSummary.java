@@ -1,5 +1,8 @@
 package dev.tokenexplorer.core.audit;
 
+import dev.tokenexplorer.core.kube.Origin;
+import dev.tokenexplorer.core.token.Finding;
+import dev.tokenexplorer.core.token.FindingCode;
 import dev.tokenexplorer.core.token.Severity;
 import dev.tokenexplorer.core.token.SignatureStatus;
 
@@ -20,7 +23,7 @@ import java.util.TreeMap;
 public record AuditSummary(int secrets,
                            Map<String, Integer> byKind,
                            Map<Origin, Integer> byOrigin,
-                           Map<AuditFinding, Integer> byFinding,
+                           Map<FindingCode, Integer> byFinding,
                            Map<SignatureStatus, Integer> bySignature,
                            Map<String, Namespace> byNamespace,
                            int withErrors,
@@ -35,7 +38,7 @@ public record AuditSummary(int secrets,
     public static AuditSummary of(List<AuditedSecret> secrets, int otherSecrets, int otherObjects) {
         Map<String, Integer> byKind = new TreeMap<>();
         Map<Origin, Integer> byOrigin = new EnumMap<>(Origin.class);
-        Map<AuditFinding, Integer> byFinding = new EnumMap<>(AuditFinding.class);
+        Map<FindingCode, Integer> byFinding = new EnumMap<>(FindingCode.class);
         Map<SignatureStatus, Integer> bySignature = new EnumMap<>(SignatureStatus.class);
         Map<String, int[]> namespaces = new TreeMap<>();
         int errors = 0;
@@ -46,7 +49,7 @@ public record AuditSummary(int secrets,
             if (secret.signature() != null) {
                 bySignature.merge(secret.signature(), 1, Integer::sum);
             }
-            secret.issues().stream().map(AuditedSecret.Issue::finding).distinct()
+            secret.findings().stream().map(Finding::type).distinct()
                     .forEach(f -> byFinding.merge(f, 1, Integer::sum));
             Severity worst = secret.worst();
             int[] ns = namespaces.computeIfAbsent(secret.namespace(), n -> new int[3]);
@@ -66,7 +69,7 @@ public record AuditSummary(int secrets,
                 Collections.unmodifiableMap(byNamespace), errors, warnings, otherSecrets, otherObjects);
     }
 
-    public int count(AuditFinding finding) {
+    public int count(FindingCode finding) {
         return byFinding.getOrDefault(finding, 0);
     }
 

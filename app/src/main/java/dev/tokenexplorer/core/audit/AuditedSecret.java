@@ -1,5 +1,8 @@
 package dev.tokenexplorer.core.audit;
 
+import dev.tokenexplorer.core.kube.Origin;
+import dev.tokenexplorer.core.token.Finding;
+import dev.tokenexplorer.core.token.FindingCode;
 import dev.tokenexplorer.core.token.Severity;
 import dev.tokenexplorer.core.token.SignatureStatus;
 import dev.tokenexplorer.core.token.TokenKind;
@@ -11,6 +14,7 @@ import java.util.List;
 /**
  * One service-account-token Secret as the audit sees it.
  *
+ * @param findings       what its verdict says ({@link dev.tokenexplorer.core.kube.SecretVerdict}), the same as the Explore page
  * @param kind           the kind of the token it holds, null when it holds none that decodes
  * @param daysSinceUse   whole days from the last-used label to the audit's date, null when never used
  * @param signature      null when no key was loaded
@@ -28,25 +32,21 @@ public record AuditedSecret(String namespace,
                             Origin origin,
                             SignatureStatus signature,
                             String verifiedBy,
-                            List<Issue> issues,
+                            List<Finding> findings,
                             String token,
                             String source) {
 
-    /** A finding about this Secret, with the sentence that explains it. */
-    public record Issue(AuditFinding finding, String message) {
-    }
-
     public AuditedSecret {
-        issues = List.copyOf(issues);
+        findings = List.copyOf(findings);
     }
 
-    public boolean has(AuditFinding finding) {
-        return issues.stream().anyMatch(i -> i.finding() == finding);
+    public boolean has(FindingCode code) {
+        return findings.stream().anyMatch(f -> f.type() == code);
     }
 
     /** The most severe finding's severity, null when there is none. */
     public Severity worst() {
-        return issues.stream().map(i -> i.finding().severity()).min(Enum::compareTo).orElse(null);
+        return findings.stream().map(Finding::severity).min(Enum::compareTo).orElse(null);
     }
 
     /** "namespace/name". */
@@ -56,7 +56,7 @@ public record AuditedSecret(String namespace,
 
     @Override
     public String toString() {
-        return "AuditedSecret[" + label() + ", " + issues.size() + " findings]"; // never the token
+        return "AuditedSecret[" + label() + ", " + findings.size() + " findings]"; // never the token
     }
 
     /**

@@ -1,10 +1,14 @@
 package dev.tokenexplorer.core.audit;
 
-import dev.tokenexplorer.core.keys.SignatureVerifier;
-import dev.tokenexplorer.core.time.TimeText;
-import dev.tokenexplorer.core.token.DecodedJwt;
-import dev.tokenexplorer.core.token.JwtDecoder;
-import dev.tokenexplorer.core.token.KubernetesClaims;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tokenexplorer.core.input.Nodes;
+import dev.tokenexplorer.core.input.ObjectReader;
+import dev.tokenexplorer.core.input.Projection;
+import dev.tokenexplorer.core.kube.KubeNames;
+import dev.tokenexplorer.core.kube.SecretVerdict;
+import dev.tokenexplorer.core.kube.SecretVerdict.TokenCheck;
+import dev.tokenexplorer.core.kube.ServiceAccounts;
+import dev.tokenexplorer.core.kube.TokenSecret;
 import dev.tokenexplorer.core.token.SignatureStatus;
 import dev.tokenexplorer.core.token.TokenKind;
 
@@ -18,13 +22,12 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
@@ -34,8 +37,9 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
- * Audits every service-account-token Secret in cluster dumps: reads them streaming, then judges
- * each Secret (token kind, last use, invalidation, origin, signature) in parallel.
+ * Audits every service-account-token Secret in cluster dumps: reads them streaming with the one
+ * {@link ObjectReader}, checks their tokens on every core while the dump is still read, then judges
+ * each Secret with the one {@link SecretVerdict}, as the Explore page does.
  */
 public final class Auditor {
 
@@ -55,16 +59,33 @@ public final class Auditor {
     private final AuditOptions options;
     private final Progress progress;
     private final BooleanSupplier cancelled;
-    private final Inventory inventory = new Inventory();
+    /**
+     * What an audit reads of each object; every other field is skipped unbuilt (kubectl's
+     * managedFields, last-applied copies). Annotations and labels are checked to be strings.
+     */
+    static final Projection FIELDS = Projection.fields(Map.of(
+            "kind", Projection.ALL,
+            "type", Projection.ALL,
+            "metadata", Projection.fields(Map.of("namespace", Projection.ALL, "name", Projection.ALL, "uid", Projection.ALL,
+                    "creationTimestamp", Projection.ALL,
+                    "annotations", Projection.stringMap(Set.of(KubeNames.SA_NAME_ANNOTATION, KubeNames.SA_UID_ANNOTATION)),
+                    "labels", Projection.stringMap(Set.of(KubeNames.LAST_USED_LABEL, KubeNames.INVALID_SINCE_LABEL)))),
+            "data", Projection.ALL,
+            "stringData", Projection.ALL,
+            "secrets", Projection.fields(Map.of("name", Projection.ALL))));
+
+    private record Entry(TokenSecret secret, String source) {
+    }
+
+    private final List<Entry> secrets = new ArrayList<>();
+    private final ServiceAccounts accounts = new ServiceAccounts();
+    private int otherSecrets;
+    private int otherObjects;
     private final List<String> problems = new ArrayList<>();
     /** Checks tokens while the dump is still being read, on every core. */
     private final ForkJoinPool pool;
     /** One per Secret read, in order; null when it holds no token. */
     private final List<CompletableFuture<TokenCheck>> checks = new ArrayList<>();
-
-    /** What the token alone says: a decoding problem, or its claims and signature. */
-    private record TokenCheck(String malformed, KubernetesClaims claims, String algorithm, SignatureVerifier.Verification verification) {
-    }
 
     private Auditor(AuditOptions options, Progress progress, BooleanSupplier cancelled) {
         this.options = options;
@@ -178,18 +199,17 @@ public final class Auditor {
     }
 
     private void read(String name, InputStream in) {
-        int before = inventory.secrets.size();
+        int before = secrets.size();
         try {
-            ObjectStream.read(in, object -> {
+            ObjectReader.read(in, ObjectReader.Limits.DEFAULT, FIELDS, item -> {
                 if (cancelled.getAsBoolean()) {
                     throw new CancellationException();
                 }
-                if (inventory.add(object, name)) {
-                    String token = inventory.secrets.get(inventory.secrets.size() - 1).token();
-                    checks.add(token == null ? null : CompletableFuture.supplyAsync(() -> check(token), pool));
+                if (item.role() != ObjectReader.Role.LIST_END && item.value().isObject()) {
+                    add(item.value(), name);
                 }
             });
-        } catch (ObjectStream.StreamException e) {
+        } catch (ObjectReader.ReadException e) {
             problems.add(name + ": " + e.getMessage() + readSoFar(before));
         } catch (CharacterCodingException e) {
             problems.add(name + ": not UTF-8 text, so not a YAML or JSON dump" + readSoFar(before));
@@ -198,19 +218,36 @@ public final class Auditor {
         }
     }
 
+    /** Keeps what matters of one object: a token Secret (its token checked at once), a ServiceAccount; counts the rest. */
+    private void add(JsonNode object, String source) {
+        String kind = Nodes.text(object, "kind");
+        if (accounts.add(object)) {
+            return;
+        }
+        if (("Secret".equals(kind) || kind == null) && KubeNames.SA_TOKEN_TYPE.equals(Nodes.text(object, "type"))) {
+            TokenSecret secret = TokenSecret.of(object);
+            secrets.add(new Entry(secret, source));
+            String token = secret.token();
+            checks.add(token == null ? null : CompletableFuture.supplyAsync(() -> check(token), pool));
+        } else if ("Secret".equals(kind)) {
+            otherSecrets++;
+        } else {
+            otherObjects++;
+        }
+    }
+
     private String readSoFar(int before) {
-        int read = inventory.secrets.size() - before;
+        int read = secrets.size() - before;
         return read == 0 ? "" : " (the " + read + " token Secrets before it are audited)";
     }
 
     // ---- judging -----------------------------------------------------------------------------
 
     private AuditResult judge() {
-        List<Inventory.SecretEntry> entries = inventory.secrets;
-        LocalDate trackingSince = date(inventory.trackingSince);
-        LocalDate today = LocalDate.ofInstant(options.now(), ZoneOffset.UTC);
+        SecretVerdict.Judging judging = new SecretVerdict.Judging(LocalDate.ofInstant(options.now(), java.time.ZoneOffset.UTC),
+                options.unusedDays());
         AtomicInteger done = new AtomicInteger();
-        int total = entries.size();
+        int total = secrets.size();
         progress.update("Checking", 0, total);
         AuditedSecret[] judged = new AuditedSecret[total];
         pool.submit(() -> IntStream.range(0, total).parallel().forEach(i -> {
@@ -222,158 +259,30 @@ public final class Auditor {
             if (cancelled.getAsBoolean()) {
                 throw new CancellationException(); // a check skipped for the cancel must not read as "no token"
             }
-            judged[i] = judge(entries.get(i), check, trackingSince, today);
+            judged[i] = row(secrets.get(i), check, judging);
             int n = done.incrementAndGet();
             if (n % 256 == 0 || n == total) {
                 progress.update("Checking", n, total);
             }
         })).join();
-        List<AuditedSecret> secrets = List.of(judged);
-        return new AuditResult(secrets, AuditSummary.of(secrets, inventory.otherSecrets, inventory.otherObjects), problems,
-                inventory.serviceAccounts.size(), trackingSince);
+        List<AuditedSecret> rows = List.of(judged);
+        return new AuditResult(rows, AuditSummary.of(rows, otherSecrets, otherObjects), problems, accounts.size(), accounts.trackingSince());
     }
 
     private TokenCheck check(String token) {
-        if (cancelled.getAsBoolean()) {
-            return null;
-        }
-        JwtDecoder.Decoding decoding = new JwtDecoder().decode(token);
-        if (decoding instanceof JwtDecoder.Malformed malformed) {
-            return new TokenCheck(malformed.message(), null, null, null);
-        }
-        DecodedJwt jwt = ((JwtDecoder.Decoded) decoding).jwt();
-        boolean unsigned = jwt.algorithm().map(a -> a.equalsIgnoreCase("none")).orElse(false);
-        SignatureVerifier.Verification verification = !options.keys().isEmpty() || unsigned ? SignatureVerifier.verify(jwt, options.keys()) : null;
-        return new TokenCheck(null, KubernetesClaims.of(jwt.claims()), jwt.algorithm().orElse("(no alg)"), verification);
+        return cancelled.getAsBoolean() ? null : TokenCheck.of(token, options.keys());
     }
 
-    private AuditedSecret judge(Inventory.SecretEntry entry, TokenCheck check, LocalDate trackingSince, LocalDate today) {
-        List<AuditedSecret.Issue> issues = new ArrayList<>();
-        Instant created = instant(entry.created());
-        LocalDate lastUsed = date(entry.lastUsed());
-        LocalDate invalidSince = date(entry.invalidSince());
-        Long daysSinceUse = lastUsed == null ? null : Math.max(0, ChronoUnit.DAYS.between(lastUsed, today));
-
-        Inventory.ServiceAccount account = inventory.serviceAccounts.get(Inventory.key(entry.namespace(), entry.serviceAccount()));
-        Origin origin = Origin.UNKNOWN;
-        if (!inventory.serviceAccounts.isEmpty()) {
-            if (account == null) {
-                issues.add(new AuditedSecret.Issue(AuditFinding.SERVICE_ACCOUNT_MISSING, "The service account "
-                        + label(entry.namespace(), entry.serviceAccount()) + " is not in the dump. If it no longer exists, the API server "
-                        + "rejects this token and the token controller deletes the Secret."));
-            } else {
-                origin = account.secrets().contains(entry.name()) ? Origin.AUTO_GENERATED : Origin.MANUAL;
-            }
-        }
-
-        TokenKind kind = null;
-        SignatureStatus signature = null;
-        String verifiedBy = null;
-        if (check == null) {
-            issues.add(new AuditedSecret.Issue(entry.tokenProblem() != null ? AuditFinding.TOKEN_MALFORMED : AuditFinding.TOKEN_MISSING,
-                    entry.tokenProblem() != null ? entry.tokenProblem()
-                            : "The Secret has no data.token: the token controller fills it in only while the service account exists "
-                            + "and the annotation " + Inventory.SA_NAME_ANNOTATION + " names it."));
-        } else if (check.malformed() != null) {
-            issues.add(new AuditedSecret.Issue(AuditFinding.TOKEN_MALFORMED, "data.token is not a JWT: " + check.malformed()));
-        } else {
-            kind = check.claims().kind();
-            if (kind != TokenKind.LEGACY) {
-                issues.add(new AuditedSecret.Issue(AuditFinding.NOT_LEGACY, "The Secret holds a token of another kind ("
-                        + kind.title().toLowerCase(java.util.Locale.ROOT) + "), not the legacy token the token controller writes."));
-            } else {
-                compareWithSecret(entry, check.claims(), account, issues);
-            }
-            if (check.verification() != null) {
-                signature = check.verification().status();
-                verifiedBy = check.verification().verifiedBy();
-                switch (signature) {
-                    case UNSIGNED -> issues.add(new AuditedSecret.Issue(AuditFinding.UNSIGNED,
-                            "The token is unsigned (alg: none): no API server accepts it, and anyone could have written it."));
-                    case INVALID -> issues.add(new AuditedSecret.Issue(AuditFinding.SIGNATURE_INVALID,
-                            "The signature does not verify with the loaded keys: signed by another cluster's key, or altered."));
-                    case NO_MATCHING_KEY -> issues.add(new AuditedSecret.Issue(AuditFinding.NO_MATCHING_KEY,
-                            "No loaded key can check a " + check.algorithm() + " signature."));
-                    default -> {
-                    }
-                }
-            }
-        }
-
-        if (invalidSince != null) {
-            issues.add(new AuditedSecret.Issue(AuditFinding.INVALIDATED, "Marked invalid since " + invalidSince + " ("
-                    + days(invalidSince, today) + "): the API server rejects the token. The clean-up controller deletes the Secret "
-                    + "after another clean-up period (one year by default) unless the label " + Inventory.INVALID_SINCE_LABEL
-                    + " is removed, which re-enables it."));
-        } else if (entry.token() != null && kind == TokenKind.LEGACY) {
-            if (lastUsed == null) {
-                issues.add(new AuditedSecret.Issue(AuditFinding.NEVER_USED, "No " + Inventory.LAST_USED_LABEL + " label: not used since "
-                        + (trackingSince != null ? "tracking began on " + trackingSince
-                        : "the API server began tracking legacy tokens (Kubernetes 1.26 or later labels a token on use)")
-                        + (created != null ? "; created " + TimeText.utc(created) : "") + "."));
-            } else if (daysSinceUse > options.unusedDays()) {
-                issues.add(new AuditedSecret.Issue(AuditFinding.UNUSED, "Last used on " + lastUsed + ", " + daysSinceUse
-                        + " days ago (more than " + options.unusedDays() + ")."));
-            }
-            LocalDate since = lastUsed != null ? lastUsed : created == null ? null : LocalDate.ofInstant(created, ZoneOffset.UTC);
-            if (origin == Origin.AUTO_GENERATED && since != null
-                    && ChronoUnit.DAYS.between(since, today) >= AuditOptions.CLEAN_UP_PERIOD_DAYS) {
-                issues.add(new AuditedSecret.Issue(AuditFinding.CLEANUP_CANDIDATE, "Auto-generated and unused since " + since
-                        + " (" + days(since, today) + "): unless a Pod mounts it, the legacy token cleaner (Kubernetes 1.29+, "
-                        + "one-year period by default) labels it invalid, then deletes it a period later."));
-            }
-        }
-        return new AuditedSecret(entry.namespace(), entry.name(), entry.serviceAccount(), created, kind, lastUsed, daysSinceUse,
-                invalidSince, origin, signature, verifiedBy, issues, entry.token(), entry.source());
-    }
-
-    private static void compareWithSecret(Inventory.SecretEntry entry, KubernetesClaims claims, Inventory.ServiceAccount account,
-                                          List<AuditedSecret.Issue> issues) {
-        boolean sameSecret = entry.name().equals(claims.legacySecretName())
-                && (entry.namespace().isEmpty() || entry.namespace().equals(claims.namespace()));
-        if (!sameSecret) {
-            issues.add(new AuditedSecret.Issue(AuditFinding.NAMES_OTHER_SECRET, "The token names the Secret "
-                    + label(claims.namespace(), claims.legacySecretName()) + ", not this one: the API server checks it against that "
-                    + "Secret, so it stops working when that Secret goes, whatever happens to this copy."));
-        }
-        String uid = account != null && !account.uid().isEmpty() ? account.uid() : null;
-        if (uid != null && claims.serviceAccountUid() != null && !uid.equals(claims.serviceAccountUid())) {
-            issues.add(new AuditedSecret.Issue(AuditFinding.UID_MISMATCH, "The service account was deleted and re-created: "
-                    + "the API server rejects the token (\"ServiceAccount UID (" + uid + ") does not match claim ("
-                    + claims.serviceAccountUid() + ")\")."));
-        }
-    }
-
-    private static String label(String namespace, String name) {
-        String n = name == null || name.isEmpty() ? "(unnamed)" : name;
-        return namespace == null || namespace.isEmpty() ? n : namespace + "/" + n;
-    }
-
-    private static String days(LocalDate from, LocalDate to) {
-        long days = ChronoUnit.DAYS.between(from, to);
-        return days == 0 ? "today" : days == 1 ? "1 day ago" : days < 0 ? "in the future" : days + " days ago";
-    }
-
-    private static LocalDate date(String text) {
-        if (text == null || text.isEmpty()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
-
-    private static Instant instant(String text) {
-        if (text == null || text.isEmpty()) {
-            return null;
-        }
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+    private AuditedSecret row(Entry entry, TokenCheck check, SecretVerdict.Judging judging) {
+        TokenSecret secret = entry.secret();
+        LocalDate lastUsed = secret.lastUsed();
+        TokenKind kind = check == null || check.claims() == null ? null : check.claims().kind();
+        boolean verified = check != null && check.verification() != null && check.verification().status() != SignatureStatus.UNVERIFIED;
+        return new AuditedSecret(secret.namespace(), secret.name(), secret.serviceAccount() == null ? "" : secret.serviceAccount(),
+                secret.created(), kind, lastUsed, lastUsed == null ? null : Math.max(0, ChronoUnit.DAYS.between(lastUsed, judging.today())),
+                secret.invalidSince(), accounts.origin(secret), verified ? check.verification().status() : null,
+                verified ? check.verification().verifiedBy() : null, SecretVerdict.judge(secret, check, accounts, judging),
+                secret.token(), entry.source());
     }
 
     /** Counts the bytes read, for progress. */

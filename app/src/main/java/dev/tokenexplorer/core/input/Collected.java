@@ -1,5 +1,7 @@
 package dev.tokenexplorer.core.input;
 
+import dev.tokenexplorer.core.kube.ServiceAccounts;
+import dev.tokenexplorer.core.kube.TokenSecret;
 import dev.tokenexplorer.core.token.Finding;
 import dev.tokenexplorer.core.tree.SourceNode;
 
@@ -20,6 +22,12 @@ final class Collected {
     final List<Finding> notes = new ArrayList<>();
     final List<ServiceAccountRef> serviceAccounts = new ArrayList<>();
     final List<SourceNode> nodes = new ArrayList<>();
+    final ServiceAccounts accounts = new ServiceAccounts();
+    /** Token Secrets without a token: their verdict is said on their node once every ServiceAccount is read. */
+    final List<PendingSecret> tokenless = new ArrayList<>();
+
+    record PendingSecret(int node, TokenSecret secret) {
+    }
 
     Collected(Instant now, Path baseDir) {
         this.now = now;
@@ -28,7 +36,11 @@ final class Collected {
 
     /** Adds a token and returns the node that stands for it in the tree. */
     SourceNode token(String location, String compact, List<Finding> context, String title) {
-        tokens.add(new FoundToken(location, compact, context));
+        return token(new FoundToken(location, compact, context), title);
+    }
+
+    SourceNode token(FoundToken token, String title) {
+        tokens.add(token);
         return SourceNode.token(title, tokens.size() - 1);
     }
 

@@ -2,35 +2,88 @@ package dev.tokenexplorer.core.input;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tokenexplorer.core.keys.KeyReader;
+import dev.tokenexplorer.core.kube.SecretVerdict;
 import dev.tokenexplorer.core.token.Finding;
 import dev.tokenexplorer.core.tree.SourceNode;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** Tells one YAML or JSON document apart by its {@code kind} and shape, and hands it to its reader. */
+/**
+ * Tells the objects that {@link ObjectReader} hands over apart by their {@code kind} and shape,
+ * one at a time, and hands each to its reader; at the end, says what the input was as a whole.
+ */
 final class DocumentReader {
 
-    record Outcome(InputType type, String error) {
+    private final Collected out;
+    private final boolean numbered;
+    private final List<InputType> types = new ArrayList<>();
+    private final List<String> errors = new ArrayList<>();
+    /** The current list: its Secrets, and the items that hold no token. */
+    private int listSecrets;
+    private final List<String> listOthers = new ArrayList<>();
+    private int items;
+
+    /** @param numbered whether messages name the document they come from (multi-document YAML) */
+    DocumentReader(Collected out, boolean numbered) {
+        this.out = out;
+        this.numbered = numbered;
+    }
+
+    void accept(ObjectReader.Item item) {
+        items++;
+        String prefix = numbered ? "document " + item.document() + ": " : "";
+        switch (item.role()) {
+            case OBJECT -> outcome(prefix, object(item.value(), prefix));
+            case LIST_ITEM -> listItem(item.value(), item.index(), prefix);
+            case LIST_END -> outcome(prefix, listEnd(item.index(), prefix));
+        }
+    }
+
+    /** What the input was, once every object was read. */
+    RecognizedInput finish(String source, SecretVerdict.Judging judging) {
+        if (items == 0) {
+            return RecognizedInput.failed(source, InputType.UNKNOWN, "The input holds no YAML document, only comments or separators. "
+                    + InputRecognizer.EXPECTED);
+        }
+        for (Collected.PendingSecret pending : out.tokenless) {
+            SourceNode node = out.nodes.get(pending.node());
+            List<Finding> verdict = SecretVerdict.judge(pending.secret(), null, out.accounts, judging);
+            List<Finding> notes = new ArrayList<>(node.notes());
+            notes.addAll(verdict);
+            out.nodes.set(pending.node(), new SourceNode(node.kind(), node.title(), node.subtitle(), node.details(), notes,
+                    node.children(), node.tokenIndex()));
+            out.notes.addAll(verdict);
+        }
+        InputType type = overallType();
+        String error = !errors.isEmpty() && (type == InputType.UNKNOWN || types.size() == 1) ? String.join(" ", errors) : null;
+        if (error == null) {
+            errors.forEach(e -> out.note(Finding.warning("document-not-recognised", e)));
+        }
+        return new RecognizedInput(source, type, error, out.tokens, out.notes, out.serviceAccounts, out.nodes, out.accounts);
+    }
+
+    private void outcome(String prefix, Outcome outcome) {
+        types.add(outcome.type());
+        if (outcome.error() != null) {
+            errors.add(prefix + outcome.error());
+        }
+    }
+
+    private record Outcome(InputType type, String error) {
         static Outcome of(InputType type) {
             return new Outcome(type, null);
         }
     }
 
-    private DocumentReader() {
-    }
-
-    static Outcome read(JsonNode document, String prefix, Collected out) {
-        if (document.isArray()) {
-            return list(document, prefix, out);
-        }
+    private Outcome object(JsonNode document, String prefix) {
         if (!document.isObject()) {
             return new Outcome(InputType.UNKNOWN, "a plain value (" + abbreviate(document.asText()) + "), not an object. " + InputRecognizer.EXPECTED);
         }
         JsonNode keys = document.get("keys");
         if ((keys != null && keys.isArray()) || document.has("kty")) {
             KeyReader.KeyLoad load = KeyReader.json("JWKS", document);
-            load.notes().forEach(n -> out.note(new Finding(n.severity(), n.code(), prefix + n.message())));
+            load.notes().forEach(n -> out.note(n.prefixed(prefix)));
             load.keys().forEach(k -> out.nodes.add(KeyReader.node(k)));
             return new Outcome(InputType.JWKS, load.error());
         }
@@ -43,12 +96,8 @@ final class DocumentReader {
             return Outcome.of(InputType.SECRET);
         }
         if ("Config".equals(kind) || (kind == null && (document.has("clusters") || document.has("users") || document.has("contexts")))) {
-            KubeconfigReader.read(document, prefix, out);
-            return Outcome.of(InputType.KUBECONFIG);
-        }
-        JsonNode items = document.get("items");
-        if (items != null && items.isArray() && (kind == null || kind.endsWith("List"))) {
-            return list(items, prefix, out);
+            String error = KubeconfigReader.read(document, prefix, out);
+            return new Outcome(InputType.KUBECONFIG, error);
         }
         if ("TokenRequest".equals(kind)) {
             String token = Nodes.text(document, "status", "token");
@@ -59,59 +108,73 @@ final class DocumentReader {
             return Outcome.of(InputType.JWT);
         }
         if ("ServiceAccount".equals(kind)) {
-            out.note(serviceAccountNote(document, prefix, out));
+            out.note(serviceAccountNote(document, prefix));
             return new Outcome(InputType.UNKNOWN, "ServiceAccount " + Nodes.qualified(document)
                     + " holds no token itself. Paste a token, or the Secret holding one.");
         }
+        out.accounts.add(document); // the tracking ConfigMap dates the token Secrets' last use
         if (kind != null) {
             return new Outcome(InputType.UNKNOWN, "a " + kind + ", which holds no service account token. " + InputRecognizer.EXPECTED);
         }
         return new Outcome(InputType.UNKNOWN, "a YAML or JSON object that is neither a Secret, a kubeconfig nor a JWKS (it has no kind). " + InputRecognizer.EXPECTED);
     }
 
-    private static Outcome list(JsonNode items, String prefix, Collected out) {
-        int secrets = 0;
-        List<String> others = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            JsonNode item = items.get(i);
-            String kind = Nodes.text(item, "kind");
-            if ("Secret".equals(kind)) {
-                SecretReader.read(item, prefix, out);
-                secrets++;
-            } else if ("ServiceAccount".equals(kind)) {
-                out.note(serviceAccountNote(item, prefix, out));
-            } else {
-                others.add("items[" + i + "]" + (kind == null ? "" : " (" + kind + ")"));
-            }
+    private void listItem(JsonNode item, int index, String prefix) {
+        String kind = Nodes.text(item, "kind");
+        if ("Secret".equals(kind)) {
+            SecretReader.read(item, prefix, out);
+            listSecrets++;
+        } else if ("ServiceAccount".equals(kind)) {
+            out.note(serviceAccountNote(item, prefix));
+        } else {
+            out.accounts.add(item);
+            listOthers.add("items[" + index + "]" + (kind == null ? "" : " (" + kind + ")"));
         }
+    }
+
+    private Outcome listEnd(int size, String prefix) {
+        int secrets = listSecrets;
+        List<String> others = List.copyOf(listOthers);
+        listSecrets = 0;
+        listOthers.clear();
         if (!others.isEmpty()) {
             out.note(Finding.info("list-other-items", prefix + others.size() + " list item(s) hold no service account token: "
                     + String.join(", ", others.subList(0, Math.min(5, others.size()))) + (others.size() > 5 ? ", …" : "") + "."));
         }
-        if (secrets == 0 && others.size() == items.size()) {
-            return new Outcome(InputType.UNKNOWN, "a list of " + items.size() + " item(s), none of them a Secret.");
+        if (secrets == 0 && others.size() == size) {
+            return new Outcome(InputType.UNKNOWN, "a list of " + size + " item(s), none of them a Secret.");
         }
         return Outcome.of(InputType.SECRET_LIST);
     }
 
-    private static Finding serviceAccountNote(JsonNode sa, String prefix, Collected out) {
+    private Finding serviceAccountNote(JsonNode sa, String prefix) {
+        out.accounts.add(sa);
         out.serviceAccount(Nodes.text(sa, "metadata", "namespace"), Nodes.text(sa, "metadata", "name"), Nodes.text(sa, "metadata", "uid"));
         List<SourceNode.Detail> details = new ArrayList<>();
         details.add(SourceNode.Detail.of("UID", String.valueOf(Nodes.text(sa, "metadata", "uid"))));
+        List<String> names = new ArrayList<>();
         JsonNode listed = sa.get("secrets");
         if (listed != null && listed.isArray()) {
-            listed.forEach(s -> details.add(new SourceNode.Detail("Lists Secret", Nodes.text(s, "name"),
-                    "A token Secret listed here counts as auto-generated: the legacy-token cleaner may mark it invalid and delete it once unused.")));
+            listed.forEach(s -> {
+                names.add(Nodes.text(s, "name"));
+                details.add(new SourceNode.Detail("Lists Secret", Nodes.text(s, "name"),
+                        "A token Secret listed here counts as auto-generated: the legacy-token cleaner may mark it invalid and delete it once unused."));
+            });
         }
         out.nodes.add(new SourceNode("service-account", "ServiceAccount " + Nodes.qualified(sa), "holds no token itself", details, List.of(), List.of(), -1));
-        JsonNode secrets = sa.get("secrets");
-        List<String> names = new ArrayList<>();
-        if (secrets != null && secrets.isArray()) {
-            secrets.forEach(s -> names.add(Nodes.text(s, "name")));
-        }
         return Finding.info("service-account", prefix + "ServiceAccount " + Nodes.qualified(sa)
                 + (names.isEmpty() ? " lists no Secrets." : " lists Secret(s) " + String.join(", ", names)
                 + ": listed token Secrets count as auto-generated, and the legacy-token cleaner may delete them once unused."));
+    }
+
+    private InputType overallType() {
+        if (types.size() == 1) {
+            return types.get(0);
+        }
+        if (types.contains(InputType.SECRET) || types.contains(InputType.SECRET_LIST)) {
+            return InputType.SECRET_LIST;
+        }
+        return types.stream().filter(t -> t != InputType.UNKNOWN).findFirst().orElse(InputType.UNKNOWN);
     }
 
     private static String abbreviate(String text) {

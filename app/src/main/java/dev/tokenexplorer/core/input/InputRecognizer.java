@@ -1,8 +1,7 @@
 package dev.tokenexplorer.core.input;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tokenexplorer.core.json.Json;
-import dev.tokenexplorer.core.json.JsonReadException;
+import dev.tokenexplorer.core.kube.SecretVerdict;
 import dev.tokenexplorer.core.keys.CertificateDescriber;
 import dev.tokenexplorer.core.keys.KeyDescriber;
 import dev.tokenexplorer.core.keys.KeyReader;
@@ -41,7 +40,6 @@ public final class InputRecognizer {
     private static final Pattern AUTHORIZATION = Pattern.compile("(?i)^\\s*(?:authorization\\s*:\\s*)?bearer\\s+(.*)$", Pattern.DOTALL);
     private static final Pattern TOKEN_CHARS = Pattern.compile("[A-Za-z0-9_\\-.+/=\\s]+");
 
-    private final SafeYaml yaml = new SafeYaml();
 
     public RecognizedInput recognize(String source, String text, Instant now) {
         return recognize(source, text, now, null);
@@ -77,7 +75,7 @@ public final class InputRecognizer {
         Matcher bearer = AUTHORIZATION.matcher(trimmed);
         String candidate = bearer.matches() ? bearer.group(1).strip() : trimmed;
         if (TOKEN_CHARS.matcher(candidate).matches()) {
-            RecognizedInput token = tokenText(source, candidate, now, baseDir, mayUnwrap);
+            RecognizedInput token = tokenText(source, candidate, now, baseDir, mayUnwrap, bearer.matches());
             if (token != null) {
                 return token;
             }
@@ -85,31 +83,27 @@ public final class InputRecognizer {
         if (bearer.matches()) {
             return RecognizedInput.failed(source, InputType.JWT, "After \"Bearer\" comes text that is not a JWT. " + EXPECTED);
         }
-        if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
-            try {
-                return documents(source, List.of(Json.parse(trimmed)), now, baseDir);
-            } catch (JsonReadException e) {
-                return RecognizedInput.failed(source, InputType.UNKNOWN, "The input looks like JSON but is not valid: " + e.getMessage() + ".");
-            }
-        }
-        List<JsonNode> documents;
-        try {
-            documents = yaml.readAll(trimmed);
-        } catch (SafeYaml.YamlReadException e) {
-            return RecognizedInput.failed(source, InputType.UNKNOWN, "The input is not valid YAML: " + e.getMessage() + ".");
-        }
-        if (documents.size() == 1 && documents.get(0).isValueNode()) {
-            return RecognizedInput.failed(source, InputType.UNKNOWN, "This text is not something Token Explorer can read. " + EXPECTED);
-        }
-        return documents(source, documents, now, baseDir);
+        return objects(source, trimmed, now, baseDir);
     }
 
-    /** A token on its own: compact JWS with line breaks, or base64 of one (or of another input). */
-    private RecognizedInput tokenText(String source, String candidate, Instant now, Path baseDir, boolean mayUnwrap) {
+    /**
+     * A token on its own: compact JWS with line breaks, base64 of one (or of another input), or a
+     * bearer token that is no JWT (a bootstrap token; after "Bearer", any opaque token).
+     */
+    private RecognizedInput tokenText(String source, String candidate, Instant now, Path baseDir, boolean mayUnwrap, boolean bearer) {
         String compact = candidate.replaceAll("\\s", "");
-        if (compact.contains(".") || compact.startsWith("eyJ")) {
+        if (BearerToken.triesToBeJwt(compact)) {
             return new RecognizedInput(source, InputType.JWT, null, List.of(new FoundToken("token", compact, List.of())), List.of(),
                     List.of(), List.of(SourceNode.token("Token", 0)));
+        }
+        Finding opaque = BearerToken.opaque(compact, "The token");
+        if (opaque != null && (bearer || opaque.code().equals("bootstrap-token"))) {
+            return new RecognizedInput(source, InputType.BEARER_TOKEN, null, List.of(), List.of(opaque), List.of(),
+                    List.of(new SourceNode("opaque-token", opaque.code().equals("bootstrap-token") ? "Bootstrap token" : "Opaque bearer token",
+                            "not a JWT", List.of(), List.of(opaque), List.of(), -1)));
+        }
+        if (bearer && compact.contains(".")) {
+            return null; // "After Bearer comes text that is not a JWT"
         }
         if (!mayUnwrap || compact.length() < 16) {
             return null;
@@ -181,36 +175,35 @@ public final class InputRecognizer {
         return nodes;
     }
 
-    private RecognizedInput documents(String source, List<JsonNode> documents, Instant now, Path baseDir) {
-        if (documents.isEmpty()) {
-            return RecognizedInput.failed(source, InputType.UNKNOWN, "The input holds no YAML document, only comments or separators. " + EXPECTED);
-        }
+    /** YAML or JSON: every object in it, read by the one {@link ObjectReader}, one at a time. */
+    private RecognizedInput objects(String source, String text, Instant now, Path baseDir) {
+        boolean json = text.startsWith("{") || text.startsWith("[");
         Collected out = new Collected(now, baseDir);
-        List<InputType> types = new ArrayList<>();
-        List<String> errors = new ArrayList<>();
-        for (int i = 0; i < documents.size(); i++) {
-            String prefix = documents.size() > 1 ? "document " + (i + 1) + ": " : "";
-            DocumentReader.Outcome outcome = DocumentReader.read(documents.get(i), prefix, out);
-            types.add(outcome.type());
-            if (outcome.error() != null) {
-                errors.add(prefix + outcome.error());
-            }
+        DocumentReader reader = new DocumentReader(out, !json && multiDocument(text));
+        List<JsonNode> plain = new ArrayList<>();
+        try {
+            ObjectReader.read(text, ObjectReader.Limits.DEFAULT, item -> {
+                if (item.role() == ObjectReader.Role.OBJECT && item.value().isValueNode() && item.document() == 1) {
+                    plain.add(item.value());
+                }
+                reader.accept(item);
+            });
+        } catch (ObjectReader.ReadException e) {
+            return RecognizedInput.failed(source, InputType.UNKNOWN, (json ? "The input looks like JSON but is not valid: "
+                    : "The input is not valid YAML: ") + e.getMessage() + ".");
         }
-        InputType type = overallType(types);
-        String error = !errors.isEmpty() && (type == InputType.UNKNOWN || documents.size() == 1) ? String.join(" ", errors) : null;
-        if (error == null) {
-            errors.forEach(e -> out.note(Finding.warning("document-not-recognised", e)));
+        RecognizedInput input = reader.finish(source, SecretVerdict.Judging.at(now));
+        if (!plain.isEmpty() && input.type() == InputType.UNKNOWN && input.nodes().isEmpty() && input.notes().isEmpty()) {
+            return RecognizedInput.failed(source, InputType.UNKNOWN, "This text is not something Token Explorer can read. " + EXPECTED);
         }
-        return new RecognizedInput(source, type, error, out.tokens, out.notes, out.serviceAccounts, out.nodes);
+        return input;
     }
 
-    private static InputType overallType(List<InputType> types) {
-        if (types.size() == 1) {
-            return types.get(0);
-        }
-        if (types.contains(InputType.SECRET) || types.contains(InputType.SECRET_LIST)) {
-            return InputType.SECRET_LIST;
-        }
-        return types.stream().filter(t -> t != InputType.UNKNOWN).findFirst().orElse(InputType.UNKNOWN);
+    private static final Pattern DOCUMENT_MARKER = Pattern.compile("^---(\\s|$)", Pattern.MULTILINE);
+
+    /** Whether a document marker follows other text: messages then say which document they are about. */
+    private static boolean multiDocument(String text) {
+        Matcher marker = DOCUMENT_MARKER.matcher(text);
+        return marker.find() && (marker.start() > 0 || marker.find());
     }
 }

@@ -9,6 +9,7 @@ public enum InputType {
     JWKS("jwks", "JWKS"),
     PUBLIC_KEY("public-key", "Public key"),
     CERTIFICATE("certificate", "Certificate"),
+    BEARER_TOKEN("bearer-token", "Opaque bearer token"),
     UNKNOWN("unknown", "Not recognised");
 
     private final String id;

@@ -29,10 +29,12 @@ final class KubeconfigReader {
     private KubeconfigReader() {
     }
 
-    static void read(JsonNode config, String prefix, Collected out) {
-        Map<String, JsonNode> clusters = named(config, "clusters", "cluster", prefix, out);
-        Map<String, JsonNode> users = named(config, "users", "user", prefix, out);
-        Map<String, JsonNode> contexts = named(config, "contexts", "context", prefix, out);
+    /** Reads the kubeconfig into {@code out}; returns why client-go would refuse to load it, or null. */
+    static String read(JsonNode config, String prefix, Collected out) {
+        List<String> refused = new ArrayList<>();
+        Map<String, JsonNode> clusters = named(config, "clusters", "cluster", refused, out);
+        Map<String, JsonNode> users = named(config, "users", "user", refused, out);
+        Map<String, JsonNode> contexts = named(config, "contexts", "context", refused, out);
         String current = Nodes.text(config, "current-context");
         if (current != null && !current.isEmpty() && !contexts.containsKey(current)) {
             out.note(Finding.warning("missing-current-context", prefix + "current-context is \"" + current
@@ -80,6 +82,7 @@ final class KubeconfigReader {
         out.nodes.add(SourceNode.group(prefix + "Contexts", contextNodes));
         out.nodes.add(SourceNode.group(prefix + "Clusters", clusterNodes));
         out.nodes.add(SourceNode.group(prefix + "Users", userNodes));
+        return refused.isEmpty() ? null : "client-go refuses to load this kubeconfig: " + String.join("; ", refused) + ".";
     }
 
     private static SourceNode cluster(String name, JsonNode cluster, String prefix, Collected out) {
@@ -131,7 +134,12 @@ final class KubeconfigReader {
         if (token != null && !token.isEmpty()) {
             methods.add("token");
             details.add(new Detail("Token", "inline (" + token.length() + " characters)", "Sent as Authorization: Bearer."));
-            children.add(out.token("kubeconfig user \"" + name + "\" token", token, context, "token"));
+            Finding opaque = BearerToken.opaque(token.strip(), who + "'s token");
+            if (opaque == null) {
+                children.add(out.token("kubeconfig user \"" + name + "\" token", token, context, "token"));
+            } else {
+                notes.add(opaque);
+            }
         }
         if (tokenFile != null && !tokenFile.isEmpty()) {
             if (!methods.contains("token")) {
@@ -213,7 +221,12 @@ final class KubeconfigReader {
                     + "); client-go would keep using the last token it read."));
             return;
         }
-        children.add(out.token("kubeconfig user \"" + name + "\" tokenFile " + path, read.text().strip(), context, "tokenFile " + path.getFileName()));
+        Finding opaque = BearerToken.opaque(read.text().strip(), who + "'s tokenFile " + tokenFile);
+        if (opaque == null) {
+            children.add(out.token("kubeconfig user \"" + name + "\" tokenFile " + path, read.text().strip(), context, "tokenFile " + path.getFileName()));
+        } else {
+            notes.add(opaque);
+        }
     }
 
     private static void clientCertificate(JsonNode user, String who, Collected out, List<Finding> notes, List<Detail> details,
@@ -231,7 +244,7 @@ final class KubeconfigReader {
         }
         details.add(Detail.of("Client certificate", certs.get(0).title()));
         children.addAll(certs);
-        certs.forEach(c -> c.notes().forEach(n -> notes.add(new Finding(n.severity(), n.code(), who + "'s client certificate: " + n.message()))));
+        certs.forEach(c -> c.notes().forEach(n -> notes.add(n.prefixed(who + "'s client certificate: "))));
     }
 
     private static void authProvider(String name, JsonNode provider, String who, List<Finding> context, Collected out,
@@ -293,26 +306,25 @@ final class KubeconfigReader {
         return blocks.isEmpty() ? "not PEM" : blocks.get(0).label().toLowerCase(java.util.Locale.ROOT);
     }
 
-    /** A list of {name, <field>} entries as a map by name; duplicates as client-go reports them. */
-    private static Map<String, JsonNode> named(JsonNode config, String list, String field, String prefix, Collected out) {
+    /** A list of {name, <field>} entries as a map by name; what client-go refuses goes to {@code refused}, in its words. */
+    private static Map<String, JsonNode> named(JsonNode config, String list, String field, List<String> refused, Collected out) {
         Map<String, JsonNode> byName = new LinkedHashMap<>();
         JsonNode entries = config.get(list);
         if (entries == null || entries.isNull()) {
             return byName;
         }
         if (!entries.isArray()) {
-            out.note(Finding.error("kubeconfig-not-a-list", prefix + list + " must be a list of {name, " + field + "} entries."));
+            refused.add(list + " must be a list of {name, " + field + "} entries");
             return byName;
         }
         for (JsonNode entry : entries) {
             String name = Nodes.text(entry, "name");
             if (name == null) {
-                out.note(Finding.warning("kubeconfig-unnamed", prefix + "an entry of " + list + " has no name."));
+                out.note(Finding.warning("kubeconfig-unnamed", "an entry of " + list + " has no name."));
                 continue;
             }
             if (byName.containsKey(name)) {
-                out.note(Finding.error("duplicate-name", prefix + "duplicate name \"" + name + "\" in list " + list
-                        + ": client-go refuses to load this kubeconfig."));
+                refused.add("duplicate name \"" + name + "\" in list " + list);
                 continue;
             }
             byName.put(name, entry.get(field));

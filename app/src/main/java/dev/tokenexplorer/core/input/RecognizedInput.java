@@ -1,5 +1,6 @@
 package dev.tokenexplorer.core.input;
 
+import dev.tokenexplorer.core.kube.ServiceAccounts;
 import dev.tokenexplorer.core.token.Finding;
 import dev.tokenexplorer.core.tree.SourceNode;
 
@@ -13,14 +14,20 @@ import java.util.List;
  * @param notes  what else it holds that is worth saying (key types, exec plugins, Secret labels)
  * @param serviceAccounts service accounts named by Secrets and ServiceAccount objects in it
  * @param nodes  what it holds, organised as the input is (see {@link SourceNode})
+ * @param accounts the ServiceAccount objects and tracking ConfigMap it holds, which its token Secrets are judged with
  */
 public record RecognizedInput(String source, InputType type, String error, List<FoundToken> tokens, List<Finding> notes,
-                              List<ServiceAccountRef> serviceAccounts, List<SourceNode> nodes) {
+                              List<ServiceAccountRef> serviceAccounts, List<SourceNode> nodes, ServiceAccounts accounts) {
     public RecognizedInput {
         tokens = List.copyOf(tokens);
         notes = List.copyOf(notes);
         serviceAccounts = List.copyOf(serviceAccounts);
         nodes = List.copyOf(nodes);
+    }
+
+    public RecognizedInput(String source, InputType type, String error, List<FoundToken> tokens, List<Finding> notes,
+                           List<ServiceAccountRef> serviceAccounts, List<SourceNode> nodes) {
+        this(source, type, error, tokens, notes, serviceAccounts, nodes, new ServiceAccounts());
     }
 
     public RecognizedInput(String source, InputType type, String error, List<FoundToken> tokens, List<Finding> notes) {

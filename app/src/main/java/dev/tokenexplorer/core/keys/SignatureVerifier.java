@@ -100,7 +100,7 @@ public final class SignatureVerifier {
             return Finding.warning("hmac-needs-secret", "Signed with " + alg + ", a shared secret. Public keys are never used as HMAC "
                     + "secrets: anyone holding the public key could forge such tokens (algorithm confusion). Give the secret explicitly to check it.");
         }
-        return Finding.warning("no-fitting-key", "No loaded key can check an " + alg + " signature (loaded: " + loaded + ").");
+        return Finding.warning("no-matching-key", "No loaded key can check an " + alg + " signature (loaded: " + loaded + ").");
     }
 
     private static Predicate<LoadedKey> fitting(String alg) {

@@ -3,32 +3,53 @@ package dev.tokenexplorer.core.token;
 import java.util.Objects;
 
 /**
- * One thing worth knowing about a token or a source, in a sentence a user understands.
+ * One thing worth knowing about a token, a Secret or a source, in a sentence a user understands.
+ * The Explore page, {@code inspect} and the Audit all say it with this one type.
  *
- * @param code a stable kebab-case identifier that scripts may match on
+ * @param type what kind of finding it is: its stable code and its severity
  */
-public record Finding(Severity severity, String code, String message) {
-
-    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+public record Finding(FindingCode type, String message) {
 
     public Finding {
-        Objects.requireNonNull(severity, "severity");
-        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(type, "type");
         Objects.requireNonNull(message, "message");
-        if (!CODE.matcher(code).matches()) {
-            throw new IllegalArgumentException("finding codes are kebab-case: " + code);
-        }
+    }
+
+    public static Finding of(FindingCode type, String message) {
+        return new Finding(type, message);
     }
 
     public static Finding error(String code, String message) {
-        return new Finding(Severity.ERROR, code, message);
+        return checked(code, Severity.ERROR, message);
     }
 
     public static Finding warning(String code, String message) {
-        return new Finding(Severity.WARNING, code, message);
+        return checked(code, Severity.WARNING, message);
     }
 
     public static Finding info(String code, String message) {
-        return new Finding(Severity.INFO, code, message);
+        return checked(code, Severity.INFO, message);
+    }
+
+    private static Finding checked(String code, Severity severity, String message) {
+        FindingCode type = FindingCode.of(code);
+        if (type.severity() != severity) {
+            throw new IllegalArgumentException(code + " is a finding of severity " + type.severity().id() + ", not " + severity.id());
+        }
+        return new Finding(type, message);
+    }
+
+    /** The stable kebab-case code that scripts match on. */
+    public String code() {
+        return type.id();
+    }
+
+    public Severity severity() {
+        return type.severity();
+    }
+
+    /** The same finding, said of something: "document 2: " + the message. */
+    public Finding prefixed(String prefix) {
+        return prefix.isEmpty() ? this : new Finding(type, prefix + message);
     }
 }

@@ -22,6 +22,10 @@ public final class TokenAnalyzer {
     /** go-jose's DefaultLeeway, used by the API server for exp, nbf and iat. */
     public static final long LEEWAY_SECONDS = 60;
 
+    /** alg: none, said once: the token's report and its Secret's verdict show the same finding. */
+    public static final Finding UNSIGNED = Finding.error("unsigned",
+            "The header says alg: none: the token carries no signature, anyone could have written it, and the API server rejects it.");
+
     private final JwtDecoder decoder = new JwtDecoder();
 
     public TokenReport analyze(String location, String compact, Instant now, List<Finding> contextFindings) {
@@ -113,7 +117,7 @@ public final class TokenAnalyzer {
 
     private static void headerFindings(DecodedJwt jwt, List<Finding> out) {
         if (isUnsigned(jwt)) {
-            out.add(Finding.error("unsigned", "The header says alg: none: the token carries no signature, anyone could have written it, and the API server rejects it."));
+            out.add(UNSIGNED);
         } else if (jwt.algorithm().isEmpty()) {
             out.add(Finding.error("missing-alg", "The header has no alg: no verifier can tell how the token was signed."));
         } else if (jwt.signatureSegment().isEmpty()) {

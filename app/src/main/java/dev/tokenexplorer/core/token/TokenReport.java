@@ -28,6 +28,19 @@ public record TokenReport(String location,
         return new TokenReport(location, error, null, null, null, null, null, null, null, List.of());
     }
 
+    /**
+     * This report with more findings (its Secret's verdict), each kind said once: a finding whose
+     * code the report already has is the same fact and is left out. Errors first, as always.
+     */
+    public TokenReport withFindings(List<Finding> more) {
+        java.util.Set<FindingCode> present = new java.util.HashSet<>();
+        findings.forEach(f -> present.add(f.type()));
+        java.util.List<Finding> all = new java.util.ArrayList<>(findings);
+        more.stream().filter(f -> present.add(f.type())).forEach(all::add);
+        all.sort(java.util.Comparator.comparing(Finding::severity));
+        return new TokenReport(location, error, jwt, kubernetes, times, status, signature, verifiedBy, timeline, all);
+    }
+
     public boolean decoded() {
         return error == null;
     }

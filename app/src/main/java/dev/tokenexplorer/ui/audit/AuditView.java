@@ -1,11 +1,11 @@
 package dev.tokenexplorer.ui.audit;
 
 import dev.tokenexplorer.core.audit.AuditExport;
-import dev.tokenexplorer.core.audit.AuditFinding;
 import dev.tokenexplorer.core.audit.AuditResult;
 import dev.tokenexplorer.core.audit.AuditSummary;
 import dev.tokenexplorer.core.audit.AuditedSecret;
-import dev.tokenexplorer.core.audit.Origin;
+import dev.tokenexplorer.core.kube.Origin;
+import dev.tokenexplorer.core.token.FindingCode;
 import dev.tokenexplorer.core.token.Finding;
 import dev.tokenexplorer.core.token.Severity;
 import dev.tokenexplorer.core.token.SignatureStatus;
@@ -181,7 +181,7 @@ public final class AuditView extends VBox {
         HBox.setHgrow(filter, Priority.ALWAYS);
         filter.setMaxWidth(420);
 
-        ComboBox<AuditFinding> finding = filterBox("audit-finding-filter", AuditFinding.values(), "Any finding", AuditFinding::title,
+        ComboBox<FindingCode> finding = filterBox("audit-finding-filter", FindingCode.auditedValues(), "Any finding", FindingCode::title,
                 f -> Icons.severity(f.severity()), model.findingFilterProperty(), "Show only the Secrets with this finding");
         ComboBox<Origin> origin = filterBox("audit-origin-filter", Origin.values(), "Any origin", Origin::title, o -> null,
                 model.originFilterProperty(),
@@ -319,7 +319,7 @@ public final class AuditView extends VBox {
         column.setMinWidth(210);
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         column.setComparator(Comparator.comparing((AuditedSecret s) -> s.worst() == null ? Severity.values().length : s.worst().ordinal())
-                .thenComparing(s -> -s.issues().size()));
+                .thenComparing(s -> -s.findings().size()));
         column.setCellFactory(c -> new TableCell<>() {
             private final FontIcon icon = Icons.severity(Severity.INFO);
 
@@ -332,13 +332,13 @@ public final class AuditView extends VBox {
             @Override
             protected void updateItem(AuditedSecret secret, boolean empty) {
                 super.updateItem(secret, empty);
-                if (empty || secret == null || secret.issues().isEmpty()) {
+                if (empty || secret == null || secret.findings().isEmpty()) {
                     setText(empty ? null : "—");
                     icon.setVisible(false);
                     PseudoClasses.severity(this, null);
                     return;
                 }
-                setText(secret.issues().stream().map(i -> i.finding().title()).distinct().collect(Collectors.joining(", ")));
+                setText(secret.findings().stream().map(f -> f.type().title()).distinct().collect(Collectors.joining(", ")));
                 Icons.showSeverity(icon, secret.worst());
                 icon.setVisible(true);
                 PseudoClasses.severity(this, secret.worst());
@@ -371,11 +371,10 @@ public final class AuditView extends VBox {
                 + (secret.verifiedBy() == null ? "" : "  ·  verified by " + secret.verifiedBy()) + "  ·  from " + secret.source());
         title.getStyleClass().add("audit-details-title");
         details.getChildren().add(title);
-        if (secret.issues().isEmpty()) {
+        if (secret.findings().isEmpty()) {
             details.getChildren().add(Icons.finding(Finding.info("no-findings", "Nothing to report: used recently, not marked invalid.")));
         }
-        secret.issues().forEach(issue -> details.getChildren().add(Icons.finding(
-                new Finding(issue.finding().severity(), issue.finding().code(), issue.message()))));
+        secret.findings().forEach(f -> details.getChildren().add(Icons.finding(f)));
     }
 
     private void showSummary(AuditResult result) {
@@ -388,16 +387,16 @@ public final class AuditView extends VBox {
         AuditSummary s = result.summary();
         cards.getChildren().addAll(
                 card("Token Secrets", s.secrets(), null, null),
-                card("Marked invalid", s.count(AuditFinding.INVALIDATED), Severity.ERROR, AuditFinding.INVALIDATED),
-                card("Never used", s.count(AuditFinding.NEVER_USED), Severity.WARNING, AuditFinding.NEVER_USED),
-                card("Unused > " + model.unusedDaysProperty().get() + " days", s.count(AuditFinding.UNUSED), Severity.WARNING, AuditFinding.UNUSED),
-                card("Clean-up candidates", s.count(AuditFinding.CLEANUP_CANDIDATE), Severity.WARNING, AuditFinding.CLEANUP_CANDIDATE),
+                card("Marked invalid", s.count(FindingCode.INVALIDATED), Severity.ERROR, FindingCode.INVALIDATED),
+                card("Never used", s.count(FindingCode.NEVER_USED), Severity.WARNING, FindingCode.NEVER_USED),
+                card("Unused > " + model.unusedDaysProperty().get() + " days", s.count(FindingCode.UNUSED), Severity.WARNING, FindingCode.UNUSED),
+                card("Clean-up candidates", s.count(FindingCode.CLEANUP_CANDIDATE), Severity.WARNING, FindingCode.CLEANUP_CANDIDATE),
                 card(result.serviceAccounts() == 0 ? "Auto-generated (no SAs read)" : "Auto-generated", s.count(Origin.AUTO_GENERATED), null, null),
                 card(s.bySignature().isEmpty() ? "Signatures (no key)" : "Signatures verified",
                         s.bySignature().getOrDefault(SignatureStatus.VERIFIED, 0), null, null));
     }
 
-    private VBox card(String title, int count, Severity severity, AuditFinding finding) {
+    private VBox card(String title, int count, Severity severity, FindingCode finding) {
         Label number = new Label(String.format(Locale.ROOT, "%,d", count));
         number.getStyleClass().add("card-number");
         Label label = new Label(title);

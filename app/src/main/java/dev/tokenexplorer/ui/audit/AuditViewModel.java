@@ -1,12 +1,12 @@
 package dev.tokenexplorer.ui.audit;
 
 import dev.tokenexplorer.core.audit.AuditExport;
-import dev.tokenexplorer.core.audit.AuditFinding;
+import dev.tokenexplorer.core.token.FindingCode;
 import dev.tokenexplorer.core.audit.AuditOptions;
 import dev.tokenexplorer.core.audit.AuditResult;
 import dev.tokenexplorer.core.audit.AuditedSecret;
 import dev.tokenexplorer.core.audit.Auditor;
-import dev.tokenexplorer.core.audit.Origin;
+import dev.tokenexplorer.core.kube.Origin;
 import dev.tokenexplorer.core.keys.LoadedKey;
 import dev.tokenexplorer.ui.support.TaskExecutor;
 import javafx.beans.property.BooleanProperty;
@@ -61,7 +61,7 @@ public final class AuditViewModel {
     private final ObservableList<AuditedSecret> secrets = FXCollections.observableArrayList();
     private final FilteredList<AuditedSecret> shown = new FilteredList<>(secrets);
     private final StringProperty filterText = new SimpleStringProperty(this, "filterText", "");
-    private final ObjectProperty<AuditFinding> findingFilter = new SimpleObjectProperty<>(this, "findingFilter");
+    private final ObjectProperty<FindingCode> findingFilter = new SimpleObjectProperty<>(this, "findingFilter");
     private final ObjectProperty<Origin> originFilter = new SimpleObjectProperty<>(this, "originFilter");
     private final IntegerProperty unusedDays = new SimpleIntegerProperty(this, "unusedDays", AuditOptions.DEFAULT_UNUSED_DAYS);
     private Runnable again = () -> { };
@@ -170,7 +170,7 @@ public final class AuditViewModel {
 
     private void refilter() {
         String text = filterText.get() == null ? "" : filterText.get().strip().toLowerCase(Locale.ROOT);
-        AuditFinding finding = findingFilter.get();
+        FindingCode finding = findingFilter.get();
         Origin origin = originFilter.get();
         shown.setPredicate(s -> (finding == null || s.has(finding))
                 && (origin == null || s.origin() == origin)
@@ -227,7 +227,7 @@ public final class AuditViewModel {
         return filterText;
     }
 
-    public ObjectProperty<AuditFinding> findingFilterProperty() {
+    public ObjectProperty<FindingCode> findingFilterProperty() {
         return findingFilter;
     }
 

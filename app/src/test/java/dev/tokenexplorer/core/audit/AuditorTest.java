@@ -1,5 +1,8 @@
 package dev.tokenexplorer.core.audit;
 
+import dev.tokenexplorer.core.token.FindingCode;
+import dev.tokenexplorer.core.kube.Origin;
+import dev.tokenexplorer.core.token.Finding;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tokenexplorer.core.json.Json;
@@ -45,15 +48,15 @@ class AuditorTest {
             assertThat(summary.count(Origin.AUTO_GENERATED)).isEqualTo(50);
             assertThat(summary.count(Origin.MANUAL)).isEqualTo(150);
             // i % 100 == 99: no token (2); i % 50 == 7: marked invalid (4)
-            assertThat(summary.count(AuditFinding.TOKEN_MISSING)).isEqualTo(2);
-            assertThat(summary.count(AuditFinding.INVALIDATED)).isEqualTo(4);
+            assertThat(summary.count(FindingCode.TOKEN_MISSING)).isEqualTo(2);
+            assertThat(summary.count(FindingCode.INVALIDATED)).isEqualTo(4);
             assertThat(summary.byKind()).containsEntry("legacy", 198).containsEntry("none", 2);
             assertThat(summary.bySignature()).containsExactlyEntriesOf(java.util.Map.of(SignatureStatus.VERIFIED, 198));
             // Used-ness is judged for the 198 - 4 = 194 tokens that work: i % 5 == 0 never used, == 2 and == 3 unused.
-            assertThat(summary.count(AuditFinding.NEVER_USED)).isEqualTo(count(i -> i % 5 == 0));
-            assertThat(summary.count(AuditFinding.UNUSED)).isEqualTo(count(i -> i % 5 == 2 || i % 5 == 3));
+            assertThat(summary.count(FindingCode.NEVER_USED)).isEqualTo(count(i -> i % 5 == 0));
+            assertThat(summary.count(FindingCode.UNUSED)).isEqualTo(count(i -> i % 5 == 2 || i % 5 == 3));
             // Auto-generated, unused for a year: never used (created 2023) or last used 400 days ago.
-            assertThat(summary.count(AuditFinding.CLEANUP_CANDIDATE)).isEqualTo(count(i -> i % 4 == 0 && (i % 5 == 0 || i % 5 == 3)));
+            assertThat(summary.count(FindingCode.CLEANUP_CANDIDATE)).isEqualTo(count(i -> i % 4 == 0 && (i % 5 == 0 || i % 5 == 3)));
             assertThat(summary.byNamespace()).hasSize(20);
             assertThat(summary.byNamespace().get("team-0").secrets()).isEqualTo(10);
         }
@@ -77,9 +80,9 @@ class AuditorTest {
         assertThat(secret.lastUsed()).isEqualTo(LocalDate.parse("2025-06-01"));
         assertThat(secret.daysSinceUse()).isEqualTo(545L);
         assertThat(secret.signature()).isEqualTo(SignatureStatus.VERIFIED);
-        assertThat(secret.issues()).extracting(AuditedSecret.Issue::finding)
-                .containsExactly(AuditFinding.UNUSED, AuditFinding.CLEANUP_CANDIDATE);
-        assertThat(secret.issues().get(0).message()).isEqualTo("Last used on 2025-06-01, 545 days ago (more than 90).");
+        assertThat(secret.findings()).extracting(Finding::type)
+                .containsExactly(FindingCode.UNUSED, FindingCode.CLEANUP_CANDIDATE);
+        assertThat(secret.findings().get(0).message()).isEqualTo("Last used on 2025-06-01, 545 days ago (more than 90).");
         assertThat(secret.toString()).doesNotContain(secret.token());
     }
 
@@ -91,7 +94,7 @@ class AuditorTest {
 
         assertThat(result.secrets().get(0).origin()).isEqualTo(Origin.UNKNOWN);
         assertThat(result.secrets().get(0).signature()).isNull();
-        assertThat(result.secrets().get(0).has(AuditFinding.CLEANUP_CANDIDATE)).isFalse();
+        assertThat(result.secrets().get(0).has(FindingCode.CLEANUP_CANDIDATE)).isFalse();
         assertThat(AuditExport.summaryLines(result)).contains(
                 "Origin: unknown, no ServiceAccounts were read (add `kubectl get serviceaccounts -A -o yaml` to tell auto-generated from manual).",
                 "Signatures: not checked (no key given).");
@@ -105,12 +108,12 @@ class AuditorTest {
         dump.secret("prod", "forged", "deployer2").unsigned().lastUsed(TODAY);
         List<AuditedSecret> secrets = Auditor.audit("d", dump.json(), AuditOptions.at(NOW)).secrets();
 
-        assertThat(secrets.get(0).issues()).extracting(AuditedSecret.Issue::finding).containsExactly(AuditFinding.SERVICE_ACCOUNT_MISSING);
-        assertThat(secrets.get(0).issues().get(0).message()).startsWith("The service account prod/gone is not in the dump.");
-        assertThat(secrets.get(1).issues()).extracting(AuditedSecret.Issue::finding).containsExactly(AuditFinding.NAMES_OTHER_SECRET);
-        assertThat(secrets.get(1).issues().get(0).message()).startsWith("The token names the Secret prod/deployer-token-abcde, not this one");
+        assertThat(secrets.get(0).findings()).extracting(Finding::type).containsExactly(FindingCode.SERVICE_ACCOUNT_MISSING);
+        assertThat(secrets.get(0).findings().get(0).message()).startsWith("The service account prod/gone is not in the input.");
+        assertThat(secrets.get(1).findings()).extracting(Finding::type).containsExactly(FindingCode.NAMES_OTHER_SECRET);
+        assertThat(secrets.get(1).findings().get(0).message()).startsWith("The token names the Secret prod/deployer-token-abcde, not this one");
         assertThat(secrets.get(2).signature()).isEqualTo(SignatureStatus.UNSIGNED);
-        assertThat(secrets.get(2).has(AuditFinding.UNSIGNED)).isTrue();
+        assertThat(secrets.get(2).has(FindingCode.UNSIGNED)).isTrue();
     }
 
     @Test
@@ -122,7 +125,7 @@ class AuditorTest {
                 ---
                 """ + new ClusterDump().withoutServiceAccounts().secretYaml("ci", "builder-token", "builder");
         AuditedSecret secret = Auditor.audit("d", yaml, AuditOptions.at(NOW)).secrets().get(0);
-        assertThat(secret.has(AuditFinding.UID_MISMATCH)).isTrue();
+        assertThat(secret.has(FindingCode.UID_MISMATCH)).isTrue();
         assertThat(secret.origin()).isEqualTo(Origin.MANUAL);
     }
 
@@ -137,7 +140,7 @@ class AuditorTest {
                 """ + new ClusterDump().withoutServiceAccounts().secretYaml("ci", "builder-token", "builder");
         AuditResult result = Auditor.audit("d", yaml, AuditOptions.at(NOW));
         assertThat(result.trackingSince()).isEqualTo(LocalDate.parse("2024-03-02"));
-        assertThat(result.secrets().get(0).issues().get(0).message())
+        assertThat(result.secrets().get(0).findings().get(0).message())
                 .startsWith("No kubernetes.io/legacy-token-last-used label: not used since tracking began on 2024-03-02");
     }
 
@@ -228,7 +231,7 @@ class AuditorTest {
                 + "data: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[!!java.net.URL [\"http://127.0.0.1:1/\"]]]]\n";
         AuditResult tags = Auditor.audit("tags.yaml", tagged, AuditOptions.at(NOW));
         assertThat(tags.problems()).isEmpty();
-        assertThat(tags.secrets().get(0).has(AuditFinding.TOKEN_MISSING)).isTrue();
+        assertThat(tags.secrets().get(0).has(FindingCode.TOKEN_MISSING)).isTrue();
 
         StringBuilder bomb = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x]\n");
         for (int i = 0; i < 60; i++) {

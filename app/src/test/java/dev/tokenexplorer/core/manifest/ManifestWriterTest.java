@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tokenexplorer.core.Analyzer;
 import dev.tokenexplorer.core.SourceReport;
 import dev.tokenexplorer.core.input.InputType;
-import dev.tokenexplorer.core.input.SafeYaml;
+import dev.tokenexplorer.support.Objects;
 import dev.tokenexplorer.core.input.ServiceAccountRef;
 import dev.tokenexplorer.core.json.Json;
 import dev.tokenexplorer.core.token.Finding;
@@ -24,8 +24,8 @@ class ManifestWriterTest {
 
     @Test
     void seedRequestIsTheArticlesManifestPlusTheNamespace() throws Exception {
-        JsonNode written = new SafeYaml().readAll(ManifestWriter.yaml(SEED)).get(0);
-        ObjectNode expected = (ObjectNode) new SafeYaml().readAll(Fixtures.text("seed-explicit-secret-request.yaml")).get(0);
+        JsonNode written = Objects.read(ManifestWriter.yaml(SEED)).get(0);
+        ObjectNode expected = (ObjectNode) Objects.read(Fixtures.text("seed-explicit-secret-request.yaml")).get(0);
         ((ObjectNode) expected.get("metadata")).put("namespace", "default");
 
         assertThat(written).isEqualTo(expected);
@@ -60,7 +60,7 @@ class ManifestWriterTest {
         SecretRequest request = new SecretRequest("builder", "ci", "", "8208ff56-0a67-47bb-8175-a198423dacf8",
                 Map.of("team", "platform"), true);
 
-        List<JsonNode> documents = new SafeYaml().readAll(ManifestWriter.yaml(request));
+        List<JsonNode> documents = Objects.read(ManifestWriter.yaml(request));
 
         assertThat(ManifestWriter.yaml(request)).contains("\n---\n");
         assertThat(documents).extracting(d -> d.get("kind").asText()).containsExactly("ServiceAccount", "Secret");

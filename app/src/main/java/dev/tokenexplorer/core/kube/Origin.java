@@ -1,4 +1,4 @@
-package dev.tokenexplorer.core.audit;
+package dev.tokenexplorer.core.kube;
 
 /**
  * Whether the token controller made a Secret for its service account (listed in the account's

@@ -1,0 +1,167 @@
+package dev.tokenexplorer.core.kube;
+
+import dev.tokenexplorer.core.keys.LoadedKey;
+import dev.tokenexplorer.core.keys.SignatureVerifier;
+import dev.tokenexplorer.core.time.TimeText;
+import dev.tokenexplorer.core.token.DecodedJwt;
+import dev.tokenexplorer.core.token.Finding;
+import dev.tokenexplorer.core.token.FindingCode;
+import dev.tokenexplorer.core.token.JwtDecoder;
+import dev.tokenexplorer.core.token.KubernetesClaims;
+import dev.tokenexplorer.core.token.TokenAnalyzer;
+import dev.tokenexplorer.core.token.TokenKind;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What a service-account-token Secret means for its cluster: whether its token works, was used,
+ * was marked invalid, or is one the legacy-token cleaner will remove. The Audit's row and the
+ * Explore page's Secret say exactly these findings, so both always agree.
+ */
+public final class SecretVerdict {
+
+    /** A token Secret last used longer ago than this is reported as unused, unless told otherwise. */
+    public static final int DEFAULT_UNUSED_DAYS = 90;
+
+    /** The day judged by (label dates are UTC days, as the API server writes them), and the unused threshold. */
+    public record Judging(LocalDate today, int unusedDays) {
+        public static Judging at(Instant now) {
+            return new Judging(LocalDate.ofInstant(now, ZoneOffset.UTC), DEFAULT_UNUSED_DAYS);
+        }
+    }
+
+    /**
+     * What the token alone says: why it is no JWT, or its claims and (when checked) its signature.
+     *
+     * @param verification null when the signature was judged elsewhere (the token's own report)
+     */
+    public record TokenCheck(String malformed, KubernetesClaims claims, SignatureVerifier.Verification verification) {
+
+        /** Decodes and verifies a token, the way the Audit does for every Secret. */
+        public static TokenCheck of(String compact, List<LoadedKey> keys) {
+            JwtDecoder.Decoding decoding = new JwtDecoder().decode(compact);
+            if (decoding instanceof JwtDecoder.Malformed malformed) {
+                return new TokenCheck(malformed.message(), null, null);
+            }
+            DecodedJwt jwt = ((JwtDecoder.Decoded) decoding).jwt();
+            SignatureVerifier.Verification verification = SignatureVerifier.verify(jwt, keys);
+            if (jwt.payloadProblem() != null) {
+                return new TokenCheck(jwt.payloadProblem(), null, verification);
+            }
+            return new TokenCheck(null, KubernetesClaims.of(jwt.claims()), verification);
+        }
+    }
+
+    private SecretVerdict() {
+    }
+
+    /**
+     * The findings about a token Secret, in a fixed order: what the API server refuses in the
+     * object, its ServiceAccount, its token, then its use.
+     *
+     * @param check null when the Secret holds no token
+     */
+    public static List<Finding> judge(TokenSecret secret, TokenCheck check, ServiceAccounts accounts, Judging judging) {
+        List<Finding> findings = new ArrayList<>(secret.problems());
+        ServiceAccounts.Account account = accounts.accountOf(secret);
+        if (accounts.known() && account == null) {
+            findings.add(Finding.of(FindingCode.SERVICE_ACCOUNT_MISSING, "The service account " + label(secret.namespace(),
+                    secret.serviceAccount()) + " is not in the input. If it no longer exists, the API server rejects this token "
+                    + "and the token controller deletes the Secret."));
+        }
+        TokenKind kind = null;
+        if (check == null) {
+            if (!secret.undecodable().contains("token")) { // its data-not-base64 says why already
+                findings.add(Finding.of(FindingCode.TOKEN_MISSING, "The Secret has no data.token: the token controller fills it in only "
+                        + "while the service account exists and the annotation " + KubeNames.SA_NAME_ANNOTATION + " names it."));
+            }
+        } else if (check.malformed() != null) {
+            findings.add(Finding.of(FindingCode.TOKEN_MALFORMED, secret.tokenLocation() + " is not a JWT: " + check.malformed()));
+        } else {
+            kind = check.claims().kind();
+            if (kind != TokenKind.LEGACY) {
+                findings.add(Finding.of(FindingCode.NOT_LEGACY, "The Secret holds a token of another kind ("
+                        + kind.title().toLowerCase(Locale.ROOT) + "), not the legacy token the token controller writes."));
+            } else {
+                compare(secret, check.claims(), account, findings);
+            }
+        }
+        if (check != null && check.verification() != null) {
+            switch (check.verification().status()) {
+                case UNSIGNED -> findings.add(TokenAnalyzer.UNSIGNED);
+                default -> check.verification().findings().stream().filter(f -> f.type().audited()).forEach(findings::add);
+            }
+        }
+        use(secret, kind, accounts, judging, findings);
+        return List.copyOf(findings);
+    }
+
+    private static void compare(TokenSecret secret, KubernetesClaims claims, ServiceAccounts.Account account, List<Finding> findings) {
+        boolean sameSecret = secret.name().equals(claims.legacySecretName())
+                && (secret.namespace().isEmpty() || secret.namespace().equals(claims.namespace()));
+        if (!sameSecret) {
+            findings.add(Finding.of(FindingCode.NAMES_OTHER_SECRET, "The token names the Secret "
+                    + label(claims.namespace(), claims.legacySecretName()) + ", not this one: the API server checks it against that "
+                    + "Secret, so it stops working when that Secret goes, whatever happens to this copy."));
+        }
+        String uid = account != null && !account.uid().isEmpty() ? account.uid() : null;
+        if (uid != null && claims.serviceAccountUid() != null && !uid.equals(claims.serviceAccountUid())) {
+            findings.add(Finding.of(FindingCode.UID_MISMATCH, "The service account was deleted and re-created: "
+                    + "the API server rejects the token (\"ServiceAccount UID (" + uid + ") does not match claim ("
+                    + claims.serviceAccountUid() + ")\")."));
+        }
+    }
+
+    /** The tracking and clean-up labels, judged as the API server and the legacy-token cleaner judge them. */
+    private static void use(TokenSecret secret, TokenKind kind, ServiceAccounts accounts, Judging judging, List<Finding> findings) {
+        LocalDate today = judging.today();
+        LocalDate invalidSince = secret.invalidSince();
+        if (invalidSince != null) {
+            findings.add(Finding.of(FindingCode.INVALIDATED, "Marked invalid since " + invalidSince + " (" + days(invalidSince, today)
+                    + "): the API server rejects the token (\"has been marked invalid\"). The legacy-token cleaner deletes the Secret "
+                    + "after another clean-up period (one year by default) unless the label " + KubeNames.INVALID_SINCE_LABEL
+                    + " is removed, which re-enables it."));
+            return;
+        }
+        if (secret.token() == null || kind != TokenKind.LEGACY) {
+            return;
+        }
+        LocalDate lastUsed = secret.lastUsed();
+        LocalDate trackingSince = accounts.trackingSince();
+        if (lastUsed == null) {
+            findings.add(Finding.of(FindingCode.NEVER_USED, "No " + KubeNames.LAST_USED_LABEL + " label: not used since "
+                    + (trackingSince != null ? "tracking began on " + trackingSince
+                    : "the API server began tracking legacy tokens (Kubernetes " + KubeNames.TRACKING_GA + " labels a token on use)")
+                    + (secret.created() != null ? "; created " + TimeText.utc(secret.created()) : "") + "."));
+        } else {
+            long daysSinceUse = Math.max(0, ChronoUnit.DAYS.between(lastUsed, today));
+            if (daysSinceUse > judging.unusedDays()) {
+                findings.add(Finding.of(FindingCode.UNUSED, "Last used on " + lastUsed + ", " + daysSinceUse
+                        + " days ago (more than " + judging.unusedDays() + ")."));
+            }
+        }
+        LocalDate since = lastUsed != null ? lastUsed : secret.created() == null ? null : LocalDate.ofInstant(secret.created(), ZoneOffset.UTC);
+        if (accounts.origin(secret) == Origin.AUTO_GENERATED && since != null
+                && ChronoUnit.DAYS.between(since, today) >= KubeNames.CLEAN_UP_PERIOD_DAYS) {
+            findings.add(Finding.of(FindingCode.CLEANUP_CANDIDATE, "Auto-generated and unused since " + since + " (" + days(since, today)
+                    + "): unless a Pod mounts it, the legacy-token cleaner (Kubernetes " + KubeNames.CLEAN_UP_GA
+                    + "; one-year period by default) labels it invalid, then deletes it a period later."));
+        }
+    }
+
+    static String label(String namespace, String name) {
+        String n = name == null || name.isEmpty() ? "(unnamed)" : name;
+        return namespace == null || namespace.isEmpty() ? n : namespace + "/" + n;
+    }
+
+    private static String days(LocalDate from, LocalDate to) {
+        long days = ChronoUnit.DAYS.between(from, to);
+        return days == 0 ? "today" : days == 1 ? "1 day ago" : days < 0 ? "in the future" : days + " days ago";
+    }
+}
