@@ -96,7 +96,7 @@ public final class InputRecognizer {
             return new RecognizedInput(source, InputType.JWT, null, List.of(new FoundToken("token", compact, List.of())), List.of(),
                     List.of(), List.of(SourceNode.token("Token", 0)));
         }
-        Finding opaque = BearerToken.opaque(compact, "The token");
+        Finding opaque = candidate.chars().anyMatch(Character::isWhitespace) ? null : BearerToken.opaque(compact, "The token");
         if (opaque != null && (bearer || opaque.code().equals("bootstrap-token"))) {
             return new RecognizedInput(source, InputType.BEARER_TOKEN, null, List.of(), List.of(opaque), List.of(),
                     List.of(new SourceNode("opaque-token", opaque.code().equals("bootstrap-token") ? "Bootstrap token" : "Opaque bearer token",

@@ -85,7 +85,7 @@ class HostileInputTest {
     @Test
     void jsonNumbersAndNestingAreBounded() {
         assertThat(read("{\"kind\":\"Secret\",\"n\":" + "9".repeat(5000) + "}").error()).contains("longer than 1000 digits");
-        assertThat(read("{\"a\":" + "[".repeat(1000) + "]".repeat(1000) + "}").error()).contains("nested deeper than 200 levels");
+        assertThat(read("{\"a\":" + "[".repeat(1000) + "]".repeat(1000) + "}").error()).contains("nested deeper than 100 levels");
     }
 
     @Test

@@ -230,7 +230,7 @@ class SignatureVerifierTest {
         TokenReport report = check(TestTokens.es256(claims("bound")), keys(RSA_PUBLIC));
 
         assertThat(report.signature()).isEqualTo(SignatureStatus.NO_MATCHING_KEY);
-        assertThat(codes(report)).contains("no-fitting-key");
+        assertThat(codes(report)).contains("no-matching-key");
     }
 
     @Test
