@@ -196,16 +196,32 @@ class OnePipelineTest {
     }
 
     /** The audit's rows: findings by "namespace/name". */
-    private static Map<String, List<Finding>> audited(String text) {
-        AuditResult result = Auditor.audit("dump", text, AuditOptions.at(NOW).withKeys(KEYS));
+    static Map<String, List<Finding>> audited(String text) {
+        AuditResult result = audit(text);
         assertThat(result.problems()).isEmpty();
+        return rows(result);
+    }
+
+    static AuditResult audit(String text) {
+        return Auditor.audit("dump", text, AuditOptions.at(NOW).withKeys(KEYS));
+    }
+
+    static Map<String, List<Finding>> rows(AuditResult result) {
         return result.secrets().stream().collect(Collectors.toMap(AuditedSecret::label, s -> audited(s.findings()), (a, b) -> a, TreeMap::new));
     }
 
     /** What inspect says of each token Secret, narrowed to the findings the Audit reports. */
-    private static Map<String, List<Finding>> inspected(String text) {
-        SourceReport report = analyzer().analyzeText("dump", text, new VerificationSettings(KEYS, Set.of(), Set.of()));
+    static Map<String, List<Finding>> inspected(String text) {
+        SourceReport report = inspect(text);
         assertThat(report.error()).isNull();
+        return bySecret(report);
+    }
+
+    static SourceReport inspect(String text) {
+        return analyzer().analyzeText("dump", text, new VerificationSettings(KEYS, Set.of(), Set.of()));
+    }
+
+    static Map<String, List<Finding>> bySecret(SourceReport report) {
         Map<String, List<Finding>> bySecret = new TreeMap<>();
         for (TokenReport token : report.tokens()) {
             Matcher secret = SECRET.matcher(token.location());
