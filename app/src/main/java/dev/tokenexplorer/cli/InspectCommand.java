@@ -108,7 +108,7 @@ public final class InspectCommand implements Callable<Integer> {
     }
 
     private static boolean failsStrict(TokenReport token) {
-        if (!token.decoded()) {
+        if (token.error() != null) {
             return true;
         }
         return switch (token.status()) {

@@ -110,12 +110,50 @@ class InspectCommandTest {
     }
 
     @Test
-    void malformedTokenIsReportedInItsTokenEntry() throws Exception {
-        Run run = run("eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0", "inspect", "--format", "json");
+    void aTokenWithoutItsSignatureReportsTheErrorAndStillItsClaims() throws Exception {
+        Run run = run("eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0", "inspect", "--format", "json", "--strict");
 
         JsonNode token = run.json().at("/inputs/0/tokens/0");
         assertThat(token.get("error").asText()).contains("this has 2");
-        assertThat(token.get("claims").isNull()).isTrue();
+        assertThat(token.get("claims").get("sub").asText()).isEqualTo("x");
+        assertThat(token.get("signature").isNull()).isTrue();
+        assertThat(run.exit()).isEqualTo(1);
+    }
+
+    @Test
+    void aKubeconfigUsersOpaqueTokenIsANoteNotABrokenToken() throws Exception {
+        Run run = run("""
+                apiVersion: v1
+                kind: Config
+                users:
+                - {name: ci, user: {token: abc}}
+                """, "inspect", "--format", "json");
+
+        JsonNode input = run.json().at("/inputs/0");
+        assertThat(run.exit()).isZero();
+        assertThat(input.get("error").isNull()).isTrue();
+        assertThat(input.get("tokens")).isEmpty();
+        assertThat(input.get("notes").findValuesAsText("code")).contains("static-token");
+        assertThat(input.get("notes").findValuesAsText("message")).anySatisfy(m -> assertThat(m)
+                .contains("user \"ci\"'s token is an opaque bearer token of 3 characters, not a JWT").contains("--token-auth-file"));
+    }
+
+    @Test
+    void anAliasChainIsRefusedWithExitTwoByBothCommands(@TempDir Path dir) throws Exception {
+        StringBuilder chain = new StringBuilder("a: &a [x, x]\n");
+        for (int i = 0; i < 24; i++) {
+            String previous = i == 0 ? "a" : "l" + (i - 1);
+            chain.append("l").append(i).append(": &l").append(i).append(" [*").append(previous).append(", *").append(previous).append("]\n");
+        }
+        Path file = Files.writeString(dir.resolve("chain.yaml"), chain);
+
+        Run inspect = run("", "inspect", file.toString());
+        Run audit = run("", "audit", file.toString());
+
+        assertThat(inspect.exit()).isEqualTo(2);
+        assertThat(inspect.out()).contains("counting each alias as what it repeats");
+        assertThat(audit.exit()).isEqualTo(2);
+        assertThat(audit.err()).contains("counting each alias as what it repeats");
     }
 
     @Test

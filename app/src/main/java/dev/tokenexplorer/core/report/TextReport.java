@@ -48,8 +48,10 @@ public final class TextReport {
 
     private static void token(StringBuilder out, TokenReport t, Instant now) {
         out.append("\n").append(t.location()).append('\n');
-        if (!t.decoded()) {
+        if (t.error() != null) {
             line(out, "error", t.error());
+        }
+        if (!t.decoded()) {
             if (t.signature() != null) {
                 line(out, "signature", t.signature().id() + (t.verifiedBy() == null ? "" : " by " + t.verifiedBy()));
             }
@@ -65,7 +67,7 @@ public final class TextReport {
             line(out, "audiences", t.jwt().claims().get("aud").toString());
         }
         line(out, "status", t.status().id());
-        line(out, "signature", t.signature().id() + (t.verifiedBy() == null ? "" : " by " + t.verifiedBy())
+        line(out, "signature", (t.signature() == null ? "not checked" : t.signature().id()) + (t.verifiedBy() == null ? "" : " by " + t.verifiedBy())
                 + t.jwt().algorithm().map(a -> " (" + a + t.jwt().keyId().map(k -> ", kid " + k).orElse("") + ")").orElse(""));
         if (t.revokedBy() != null) {
             line(out, "revoked by", t.revokedBy());

@@ -27,7 +27,14 @@ public final class JwtDecoder {
     public record Decoded(DecodedJwt jwt) implements Decoding {
     }
 
-    public record Malformed(String message) implements Decoding {
+    /**
+     * Not a whole JWT. {@code partial} holds what could still be read when only the signature is
+     * missing or damaged (a token cut off when copied): its header and claims, to show and judge.
+     */
+    public record Malformed(String message, DecodedJwt partial) implements Decoding {
+        public Malformed(String message) {
+            this(message, null);
+        }
     }
 
     private enum Segment {
@@ -45,6 +52,10 @@ public final class JwtDecoder {
             return new Malformed("The token is empty.");
         }
         String[] parts = token.split("\\.", -1);
+        if (parts.length == 2) {
+            String message = segmentCountMessage(token, 2);
+            return new Malformed(message, partial(parts[0], parts[1], token, message));
+        }
         if (parts.length != 3) {
             return new Malformed(segmentCountMessage(token, parts.length));
         }
@@ -58,7 +69,8 @@ public final class JwtDecoder {
                 bytes[segment.ordinal()] = Base64.getUrlDecoder().decode(stripPadding(part));
             } catch (IllegalArgumentException e) {
                 String problem = base64urlProblem(part, offset);
-                return new Malformed("The " + segment.label + " segment " + (problem != null ? problem : "is not valid base64url."));
+                String message = "The " + segment.label + " segment " + (problem != null ? problem : "is not valid base64url.");
+                return new Malformed(message, segment == Segment.SIGNATURE ? partial(parts[0], parts[1], token, message) : null);
             }
             offset += part.length() + 1;
         }
@@ -80,6 +92,13 @@ public final class JwtDecoder {
         }
     }
 
+    /** Header and claims of a token whose signature is missing or damaged, or null when they cannot be read either. */
+    private DecodedJwt partial(String headerPart, String payloadPart, String token, String problem) {
+        Decoding whole = decode(headerPart + "." + payloadPart + ".");
+        return whole instanceof Decoded decoded && decoded.jwt().payloadProblem() == null
+                ? new DecodedJwt(token, headerPart, payloadPart, "", decoded.jwt().header(), decoded.jwt().claims(), null) : null;
+    }
+
     private static String segmentCountMessage(String token, int count) {
         if (count == 2 && BOOTSTRAP_TOKEN.matcher(token).matches()) {
             return "This is a kubeadm bootstrap token (id.secret), not a JWT: it carries no claims to decode.";
@@ -90,8 +109,11 @@ public final class JwtDecoder {
         if (count == 1) {
             return "A JWT has 3 segments separated by dots (header.payload.signature); this has no dot at all.";
         }
-        return "A JWT has 3 segments separated by dots (header.payload.signature); this has " + count
-                + (count < 3 ? ": it may have been cut off when it was copied." : ".");
+        if (count == 2) {
+            return "A JWT has 3 segments separated by dots (header.payload.signature); this has 2: the signature is missing, "
+                    + "perhaps cut off when the token was copied. Its header and claims are shown as they are, unverified.";
+        }
+        return "A JWT has 3 segments separated by dots (header.payload.signature); this has " + count + ".";
     }
 
     private static String stripPadding(String part) {

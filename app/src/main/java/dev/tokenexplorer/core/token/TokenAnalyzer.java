@@ -37,7 +37,12 @@ public final class TokenAnalyzer {
         if (decoding instanceof JwtDecoder.Decoded decoded) {
             return analyze(location, decoded.jwt(), now, contextFindings, settings);
         }
-        return TokenReport.malformed(location, ((JwtDecoder.Malformed) decoding).message());
+        JwtDecoder.Malformed malformed = (JwtDecoder.Malformed) decoding;
+        if (malformed.partial() == null) {
+            return TokenReport.malformed(location, malformed.message());
+        }
+        // Cut off or damaged after its claims: judge what can be read; the signature cannot be checked.
+        return analyze(location, malformed.partial(), now, contextFindings, VerificationSettings.NONE).withError(malformed.message());
     }
 
     public TokenReport analyze(String location, DecodedJwt jwt, Instant now, List<Finding> contextFindings, VerificationSettings settings) {

@@ -5,9 +5,11 @@ import dev.tokenexplorer.core.time.TokenTimeline;
 import java.util.List;
 
 /**
- * Everything known about one token found in an input, at one instant. When the token could not
- * be decoded as a JWT, {@code error} says why and the claim-based parts are null; {@code jwt} and
- * {@code signature} remain when it is still a JWS whose signature could be checked.
+ * Everything known about one token found in an input, at one instant. When the token is not a
+ * whole JWT, {@code error} says why and where. Its claims may still have been read (a token whose
+ * signature was cut off or damaged: {@link #decoded()} is then true, the signature null); when they
+ * could not be, the claim-based parts are null, and {@code jwt} and {@code signature} remain only
+ * for a JWS whose payload is no JSON object.
  */
 public record TokenReport(String location,
                           String error,
@@ -41,8 +43,24 @@ public record TokenReport(String location,
         return new TokenReport(location, error, jwt, kubernetes, times, status, signature, verifiedBy, timeline, all);
     }
 
+    /** Whether its claims were read, even if the token as a whole is broken ({@link #error()}). */
     public boolean decoded() {
-        return error == null;
+        return kubernetes != null;
+    }
+
+    /** The same report for a token that is broken, though its claims could be read: no signature to speak of. */
+    TokenReport withError(String error) {
+        return new TokenReport(location, error, jwt, kubernetes, times, status, null, null, timeline, findings);
+    }
+
+    /** The findings, led by the error when there is one and no finding says it already (a token Secret's verdict does). */
+    public List<Finding> findingsWithError() {
+        if (error == null || findings.stream().anyMatch(f -> f.type() == FindingCode.TOKEN_MALFORMED)) {
+            return findings;
+        }
+        List<Finding> all = new java.util.ArrayList<>(findings);
+        all.add(0, Finding.of(FindingCode.MALFORMED, error));
+        return List.copyOf(all);
     }
 
     public TokenKind kind() {

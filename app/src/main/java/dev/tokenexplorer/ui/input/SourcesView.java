@@ -153,11 +153,11 @@ public final class SourcesView extends TreeView<SourcesView.Entry> {
                 subtitle.pseudoClassStateChanged(PseudoClasses.INVALID, source.report().error() != null);
             } else {
                 title.setText(node.title());
-                subtitle.setText(token != null && !token.decoded() ? token.error() : node.subtitle());
+                subtitle.setText(token != null && token.error() != null ? token.error() : node.subtitle());
                 icon.setIconCode(icon(node.kind()));
                 setContextMenu(null);
                 tooltip.setText(node.title() + (node.subtitle() == null ? "" : "\n" + node.subtitle()));
-                subtitle.pseudoClassStateChanged(PseudoClasses.INVALID, token != null && !token.decoded());
+                subtitle.pseudoClassStateChanged(PseudoClasses.INVALID, token != null && token.error() != null);
             }
             subtitle.setVisible(subtitle.getText() != null && !subtitle.getText().isEmpty());
             badges.setVisible(token != null);

@@ -107,7 +107,7 @@ public final class TokenViewModel {
             payloadJson.set("");
             claimRows.set(List.of());
             headerRows.set(List.of());
-            findings.setAll(t == null ? List.of() : List.of(Finding.error("malformed", t.error())));
+            findings.setAll(t == null ? List.of() : t.findingsWithError());
             return;
         }
         Instant now = clock.instant();
@@ -121,6 +121,6 @@ public final class TokenViewModel {
         payloadJson.set(Json.pretty(t.jwt().claims()));
         claimRows.set(ClaimRows.claims(t.jwt().claims(), now, zone.get()));
         headerRows.set(ClaimRows.header(t.jwt().header(), now, zone.get()));
-        findings.setAll(t.findings());
+        findings.setAll(t.findingsWithError());
     }
 }

@@ -205,4 +205,46 @@ class TokenAnalyzerTest {
 
         assertThat(codes(analyze(token, NOW))).contains("remote-key-header", "crit-header");
     }
+
+    @Test
+    void aTokenCutOffBeforeItsSignatureStillShowsItsClaimsKindAndTimeline() {
+        String whole = Fixtures.text(Fixtures.PROJECTED).strip();
+        String cut = whole.substring(0, whole.lastIndexOf('.'));
+
+        TokenReport report = analyze(cut, Instant.parse("2022-08-19T12:00:00Z"));
+
+        assertThat(report.decoded()).isTrue();
+        assertThat(report.error()).contains("this has 2: the signature is missing");
+        assertThat(report.kind()).isEqualTo(TokenKind.BOUND_POD);
+        assertThat(report.timeline()).isNotNull();
+        assertThat(report.signature()).isNull();
+        assertThat(report.findingsWithError().get(0).code()).isEqualTo("malformed");
+    }
+
+    @Test
+    void aDamagedSignatureSaysWhereAndKeepsTheClaims() {
+        String whole = Fixtures.text(Fixtures.PROJECTED).strip();
+        int signature = whole.lastIndexOf('.') + 1;
+        String damaged = whole.substring(0, signature + 3) + "!" + whole.substring(signature + 4);
+
+        TokenReport report = analyze(damaged, Instant.parse("2022-08-19T12:00:00Z"));
+
+        assertThat(report.error()).isEqualTo("The signature segment is not valid base64url: character '!' at position "
+                + (signature + 4) + " is not allowed.");
+        assertThat(report.kind()).isEqualTo(TokenKind.BOUND_POD);
+        assertThat(report.jwt().claims().get("sub").asText()).startsWith("system:serviceaccount:");
+    }
+
+    @Test
+    void aBadCharacterInThePayloadSaysItsSegmentAndPosition() {
+        String whole = Fixtures.text(Fixtures.PROJECTED).strip();
+        int payload = whole.indexOf('.') + 1;
+        String damaged = whole.substring(0, payload + 9) + "*" + whole.substring(payload + 10);
+
+        TokenReport report = analyze(damaged, NOW);
+
+        assertThat(report.decoded()).isFalse();
+        assertThat(report.error()).isEqualTo("The payload segment is not valid base64url: character '*' at position " + (payload + 10)
+                + " is not allowed.");
+    }
 }
