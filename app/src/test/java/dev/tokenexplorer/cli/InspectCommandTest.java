@@ -286,4 +286,17 @@ class InspectCommandTest {
         node.fieldNames().forEachRemaining(names::add);
         return names;
     }
+
+    @Test
+    void everyClaimIsExplainedByItsJsonPointerInJsonAndText() throws Exception {
+        String legacy = Fixtures.text(Fixtures.LEGACY_V120);
+        JsonNode notes = run(legacy, "inspect", "--format", "json").json().at("/inputs/0/tokens/0/claimNotes");
+        Run text = run(legacy, "inspect");
+
+        assertThat(notes.get("/kubernetes.io~1serviceaccount~1secret.name").asText())
+                .isEqualTo("Legacy claim: the Secret holding this token; deleting that Secret revokes the token.");
+        assertThat(notes.get("/iss").asText()).startsWith("Issuer: who minted the token.");
+        assertThat(text.out()).contains("    /kubernetes.io~1serviceaccount~1secret.name = ")
+                .contains("      Legacy claim: the Secret holding this token; deleting that Secret revokes the token.\n");
+    }
 }

@@ -61,6 +61,8 @@ public final class JsonReport {
         boolean ok = t.decoded();
         node.set("header", t.jwt() != null ? t.jwt().header().deepCopy() : null);
         node.set("claims", ok ? t.jwt().claims().deepCopy() : null);
+        ObjectNode notes = node.putObject("claimNotes");
+        t.claimNotes().forEach(notes::put);
         node.put("kind", ok ? t.kind().id() : null);
         node.put("namespace", ok ? t.kubernetes().namespace() : null);
         node.put("serviceAccount", ok ? t.kubernetes().serviceAccountName() : null);

@@ -86,10 +86,24 @@ public final class TextReport {
         line(out, "phase now", timeline.phase().title());
         line(out, "timeline", timeline.summary(ZoneOffset.UTC));
         timeline.missing().forEach(m -> line(out, "", m));
+        claims(out, t);
         if (!t.findings().isEmpty()) {
             out.append("  findings:\n");
             t.findings().forEach(f -> finding(out, f, "    "));
         }
+    }
+
+    /** Every claim with what it means: "/kubernetes.io/pod/name = web-0: The bound Pod's name." */
+    private static void claims(StringBuilder out, TokenReport t) {
+        out.append("  claims:\n");
+        t.claimNotes().forEach((pointer, note) -> {
+            var value = t.jwt().claims().at(pointer);
+            out.append("    ").append(pointer);
+            if (value.isValueNode()) {
+                out.append(" = ").append(value.isTextual() ? value.asText() : value.toString());
+            }
+            out.append("\n      ").append(note).append('\n');
+        });
     }
 
     private static void date(StringBuilder out, String label, Long epoch, Instant now) {

@@ -73,6 +73,54 @@ public final class ClaimDictionary {
         return path.size() == 1 ? Optional.ofNullable(HEADERS.get(path.get(0))) : Optional.empty();
     }
 
+    /**
+     * What every value of a token's claims (or header) means, by its JSON Pointer ("/aud/0",
+     * "/kubernetes.io/pod/name", "/kubernetes.io~1serviceaccount~1namespace"): the sentences the
+     * window shows beside each claim and {@code inspect} prints, in the order of the token.
+     */
+    public static java.util.Map<String, String> notes(com.fasterxml.jackson.databind.JsonNode node, boolean header) {
+        java.util.Map<String, String> notes = new java.util.LinkedHashMap<>();
+        notes(node, List.of(), "", header, notes);
+        return java.util.Collections.unmodifiableMap(notes);
+    }
+
+    private static void notes(com.fasterxml.jackson.databind.JsonNode node, List<String> path, String pointer, boolean header,
+                              java.util.Map<String, String> out) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> child(e.getValue(), path, e.getKey(), pointer + "/" + escape(e.getKey()), header, out));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                child(node.get(i), path, "[]", pointer + "/" + i, header, out);
+            }
+        }
+    }
+
+    private static void child(com.fasterxml.jackson.databind.JsonNode value, List<String> path, String key, String pointer, boolean header,
+                              java.util.Map<String, String> out) {
+        List<String> next = new java.util.ArrayList<>(path);
+        next.add(key);
+        out.put(pointer, meaning(next, header));
+        notes(value, next, pointer, header, out);
+    }
+
+    /** The meaning of the value at this path of keys ("[]" for an array element), known or not. */
+    public static String meaning(List<String> path, boolean header) {
+        Optional<String> known = header ? header(path) : claim(path);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        String last = path.get(path.size() - 1);
+        if (last.equals("[]")) {
+            return "One element of " + (path.size() > 1 ? path.get(path.size() - 2) : "the array") + ".";
+        }
+        return header ? "A header parameter Kubernetes does not use." : "A claim Kubernetes does not use: set by whoever minted this token.";
+    }
+
+    /** RFC 6901: a key's "~" and "/" escaped, as in a JSON Pointer. */
+    private static String escape(String key) {
+        return key.replace("~", "~0").replace("/", "~1");
+    }
+
     /** Whether this claim holds a NumericDate that should be shown as a date. */
     public static boolean isDate(List<String> path) {
         String key = String.join("/", path);

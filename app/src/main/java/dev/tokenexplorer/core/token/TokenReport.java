@@ -72,6 +72,11 @@ public record TokenReport(String location,
         return decoded() ? Revocation.describe(kubernetes, times) : null;
     }
 
+    /** What each claim means, by JSON Pointer into the claims (see {@link ClaimDictionary#notes}); empty when none were read. */
+    public java.util.Map<String, String> claimNotes() {
+        return decoded() ? ClaimDictionary.notes(jwt.claims(), false) : java.util.Map.of();
+    }
+
     /** The most severe finding's severity, or null when there are none. */
     public Severity worstSeverity() {
         return findings.stream().map(Finding::severity).min(Enum::compareTo).orElse(null);

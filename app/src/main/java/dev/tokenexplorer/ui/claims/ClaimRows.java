@@ -42,7 +42,7 @@ public final class ClaimRows {
     }
 
     private static ClaimRow row(String name, JsonNode value, List<String> path, Instant now, ZoneId zone, boolean header) {
-        String meaning = (header ? ClaimDictionary.header(path) : ClaimDictionary.claim(path)).orElse(defaultMeaning(path, header));
+        String meaning = ClaimDictionary.meaning(path, header);
         String raw = value.isContainerNode() ? "" : value.toString();
         if (value.isContainerNode()) {
             String summary = value.isArray() ? (value.size() == 1 && value.get(0).isValueNode() ? value.get(0).asText() : value.size() + " items")
@@ -56,14 +56,6 @@ public final class ClaimRows {
             return new ClaimRow(name, shown, raw, TimeText.relative(at, now), meaning, List.of());
         }
         return new ClaimRow(name, value.isTextual() ? value.asText() : value.toString(), raw, null, meaning, List.of());
-    }
-
-    private static String defaultMeaning(List<String> path, boolean header) {
-        String last = path.get(path.size() - 1);
-        if (last.equals("[]")) {
-            return "One element of " + path.get(path.size() - 2) + ".";
-        }
-        return header ? "A header parameter Kubernetes does not use." : "A claim Kubernetes does not use: set by whoever minted this token.";
     }
 
     private static List<String> append(List<String> path, String key) {
