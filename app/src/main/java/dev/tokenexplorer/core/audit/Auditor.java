@@ -225,7 +225,7 @@ public final class Auditor {
             return;
         }
         if (("Secret".equals(kind) || kind == null) && KubeNames.SA_TOKEN_TYPE.equals(Nodes.text(object, "type"))) {
-            TokenSecret secret = TokenSecret.of(object);
+            TokenSecret secret = TokenSecret.of(object).withoutValues();
             secrets.add(new Entry(secret, source));
             String token = secret.token();
             checks.add(token == null ? null : CompletableFuture.supplyAsync(() -> check(token), pool));

@@ -47,6 +47,16 @@ public record TokenSecret(String namespace, String name, String type, Instant cr
         problems = List.copyOf(problems);
     }
 
+    /**
+     * The same interpretation without the data values, which the verdict does not read: an audit
+     * keeps one per Secret of the dump until every token is checked.
+     */
+    public TokenSecret withoutValues() {
+        String tokenLocation = tokenLocation();
+        return new TokenSecret(namespace, name, type, created, serviceAccount, serviceAccountUid, lastUsedText, invalidSinceText,
+                Map.of(), tokenLocation == null ? Map.of() : Map.of("token", tokenLocation), token, undecodable, problems);
+    }
+
     /** Whether it is a {@code kubernetes.io/service-account-token} Secret, the only type holding a service account's token. */
     public boolean holdsServiceAccountToken() {
         return KubeNames.SA_TOKEN_TYPE.equals(type);
