@@ -125,7 +125,11 @@ final class JsonTrees {
                 return object;
             }
             case VALUE_STRING -> {
-                return NODES.textNode(parser.getText());
+                String text = parser.getText();
+                if (budget.tooLong(text.length())) {
+                    throw budget.tooLong(where());
+                }
+                return NODES.textNode(text);
             }
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
                 return Json.readTree(parser);

@@ -110,6 +110,11 @@ public final class ObjectReader {
         }
     }
 
+    static String longer(Limits limits) {
+        int max = limits.maxScalarChars();
+        return "a value is longer than " + (max >= 1024 * 1024 ? max / (1024 * 1024) + " MB" : max + " characters");
+    }
+
     /** " (line 3, column 7)" for 1-based positions, as users count them. */
     static String at(int line, int column) {
         return " (line " + line + ", column " + column + ")";
@@ -155,10 +160,12 @@ public final class ObjectReader {
             return new ReadException("it is nested deeper than " + limits.maxNesting() + " levels" + where);
         }
 
-        void scalar(int length, String where) throws ReadException {
-            if (length > limits.maxScalarChars()) {
-                throw new ReadException("a value is longer than " + limits.maxScalarChars() / (1024 * 1024) + " MB" + where);
-            }
+        boolean tooLong(int length) {
+            return length > limits.maxScalarChars();
+        }
+
+        ReadException tooLong(String where) {
+            return new ReadException(longer(limits) + where);
         }
     }
 }

@@ -89,7 +89,7 @@ final class YamlTrees {
             throw new ReadException(describe(e));
         } catch (YAMLException e) {
             if (e.getCause() instanceof TooLong) {
-                throw new ReadException("a value is longer than " + limits.maxScalarChars() / (1024 * 1024) + " MB");
+                throw new ReadException(ObjectReader.longer(limits));
             }
             throw new ReadException(String.valueOf(e.getMessage()).replace('\n', ' '));
         } catch (IllegalArgumentException e) {
@@ -119,7 +119,8 @@ final class YamlTrees {
         if (parser.checkEvent(Event.ID.MappingStart)) {
             topMapping();
         } else if (parser.checkEvent(Event.ID.SequenceStart)) {
-            next();
+            Event sequence = next();
+            checkTag(((CollectionStartEvent) sequence).getTag(), sequence);
             int index = 0;
             while (!parser.checkEvent(Event.ID.SequenceEnd)) {
                 budget.reset();
@@ -139,6 +140,7 @@ final class YamlTrees {
     /** A document's map: the elements of its {@code items} list go out one by one as they are read. */
     private void topMapping() throws ReadException {
         Event start = next();
+        checkTag(((CollectionStartEvent) start).getTag(), start);
         ObjectNode rest = NODES.objectNode();
         List<JsonNode> merged = new ArrayList<>();
         int items = -1;
@@ -217,7 +219,9 @@ final class YamlTrees {
         }
         long before = budget.used() - 1;
         if (event instanceof ScalarEvent scalar) {
-            budget.scalar(scalar.getValue().length(), at(event));
+            if (budget.tooLong(scalar.getValue().length())) {
+                throw budget.tooLong(at(event));
+            }
             return remember(scalar, scalar(scalar), 1);
         }
         if (budget.tooDeep(depth)) {
