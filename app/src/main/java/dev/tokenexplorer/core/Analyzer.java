@@ -56,6 +56,14 @@ public final class Analyzer {
         return report(recognizer.recognize(path.toString(), text, now, path.toAbsolutePath().getParent()), now, settings);
     }
 
+    /**
+     * Judges a report again at the clock's instant and with these settings, from what was read:
+     * the input is not read again (a 10 MB paste costs its tokens' decoding, not its YAML).
+     */
+    public SourceReport rejudge(SourceReport report, VerificationSettings settings) {
+        return report.recognized() == null ? report : report(report.recognized(), clock.instant(), settings);
+    }
+
     private SourceReport report(RecognizedInput input, Instant now, VerificationSettings settings) {
         SecretVerdict.Judging judging = SecretVerdict.Judging.at(now);
         List<TokenReport> reports = input.tokens().stream()
@@ -69,7 +77,7 @@ public final class Analyzer {
         }
         input.serviceAccounts().forEach(a -> add(accounts, a));
         return new SourceReport(input.source(), input.type(), input.error(), reports, input.notes(), List.copyOf(accounts.values()),
-                input.nodes());
+                input.nodes(), input);
     }
 
     /** A token from a token Secret says its Secret's verdict too: the same findings as the Audit's row. */

@@ -1,6 +1,7 @@
 package dev.tokenexplorer.core;
 
 import dev.tokenexplorer.core.input.InputType;
+import dev.tokenexplorer.core.input.RecognizedInput;
 import dev.tokenexplorer.core.input.ServiceAccountRef;
 import dev.tokenexplorer.core.token.Finding;
 import dev.tokenexplorer.core.token.TokenReport;
@@ -14,9 +15,11 @@ import java.util.List;
  *
  * @param serviceAccounts every service account it names (tokens, Secrets, ServiceAccount objects), without repeats
  * @param nodes what it holds, organised as the input is: a kubeconfig's contexts, clusters and users, a list's Secrets
+ * @param recognized what was read, kept so that the report can be judged again at another instant or with other keys
+ *                   without reading the input again ({@link Analyzer#rejudge}); null when nothing could be read
  */
 public record SourceReport(String source, InputType type, String error, List<TokenReport> tokens, List<Finding> notes,
-                           List<ServiceAccountRef> serviceAccounts, List<SourceNode> nodes) {
+                           List<ServiceAccountRef> serviceAccounts, List<SourceNode> nodes, RecognizedInput recognized) {
     public SourceReport {
         tokens = List.copyOf(tokens);
         notes = List.copyOf(notes);
@@ -26,7 +29,7 @@ public record SourceReport(String source, InputType type, String error, List<Tok
 
     /** A report for an input that could not be read at all. */
     public static SourceReport unreadable(String source, String error) {
-        return new SourceReport(source, InputType.UNKNOWN, error, List.of(), List.of(), List.of(), List.of());
+        return new SourceReport(source, InputType.UNKNOWN, error, List.of(), List.of(), List.of(), List.of(), null);
     }
 
     /** Whether the input was read and recognised (its tokens may still be malformed). */

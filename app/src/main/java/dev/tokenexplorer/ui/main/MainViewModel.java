@@ -82,10 +82,29 @@ public final class MainViewModel {
     }
 
     private void refreshNow() {
-        if (!inputText.get().isBlank()) {
-            analyze(false);
-        }
+        rejudgePaste(false);
         reanalyzeFiles();
+    }
+
+    /**
+     * Judges the pasted source again, at the current time and with the current keys, from what was
+     * read (a large paste too, which never reached the editor): nothing is read again.
+     */
+    private void rejudgePaste(boolean onlyIfVerdictChanged) {
+        SourceReport shown = report.get();
+        if (shown == null) {
+            return;
+        }
+        long current = generation;
+        VerificationSettings checks = settings.get();
+        executor.execute(() -> analyzer.rejudge(shown, checks),
+                result -> {
+                    if (current == generation && report.get() == shown && (!onlyIfVerdictChanged || verdictChanged(result))) {
+                        apply(result);
+                    }
+                },
+                failure -> error.set("Token Explorer could not judge this input again (" + failure.getClass().getSimpleName()
+                        + "). Your text is unchanged; please report this as a bug."));
     }
 
     /** Whether every time in the window shows in UTC rather than the computer's zone. */
@@ -262,7 +281,7 @@ public final class MainViewModel {
         for (SourceItem item : List.copyOf(sources)) {
             if (item.isFile() && item.text() != null) {
                 executor.execute(() -> new SourceItem(item.id(), item.label(), item.path(), item.text(),
-                        analyzer.analyzeFileText(item.path(), item.text(), checks)), this::put, failure -> { });
+                        analyzer.rejudge(item.report(), checks)), this::put, failure -> { });
             }
         }
     }
@@ -319,9 +338,7 @@ public final class MainViewModel {
      * stale or expired) replaces what is shown, so the user's place in the claim tree is kept.
      */
     public void refresh() {
-        if (!inputText.get().isBlank()) {
-            analyze(true);
-        }
+        rejudgePaste(true);
     }
 
     /** Judges files again too (every few minutes): their tokens expire like pasted ones. */
