@@ -135,7 +135,7 @@ class InspectCommandTest {
         assertThat(input.get("tokens")).isEmpty();
         assertThat(input.get("notes").findValuesAsText("code")).contains("static-token");
         assertThat(input.get("notes").findValuesAsText("message")).anySatisfy(m -> assertThat(m)
-                .contains("user \"ci\"'s token is an opaque bearer token of 3 characters, not a JWT").contains("--token-auth-file"));
+                .contains("The token of user \"ci\" is an opaque bearer token of 3 characters, not a JWT").contains("--token-auth-file"));
     }
 
     @Test

@@ -47,7 +47,7 @@ final class BearerToken {
      * The note for a bearer token that is not a JWT, or null when the text tries to be one (or is
      * no token at all).
      *
-     * @param what what holds it, for the message: "user \"ci\"'s token"
+     * @param what the token, as the message names it: "The token of user \"ci\""
      */
     static Finding opaque(String token, String what) {
         if (token.isEmpty() || triesToBeJwt(token) || !OPAQUE.matcher(token).matches()) {

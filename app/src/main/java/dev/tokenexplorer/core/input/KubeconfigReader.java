@@ -134,7 +134,7 @@ final class KubeconfigReader {
         if (token != null && !token.isEmpty()) {
             methods.add("token");
             details.add(new Detail("Token", "inline (" + token.length() + " characters)", "Sent as Authorization: Bearer."));
-            Finding opaque = BearerToken.opaque(token.strip(), who + "'s token");
+            Finding opaque = BearerToken.opaque(token.strip(), sentenceStart(prefix, "the token of user \"" + name + "\""));
             if (opaque == null) {
                 children.add(out.token("kubeconfig user \"" + name + "\" token", token, context, "token"));
             } else {
@@ -147,7 +147,7 @@ final class KubeconfigReader {
             }
             details.add(new Detail("Token file", tokenFile, token != null
                     ? "Read periodically; its token takes precedence over the inline token." : "Read periodically, so a rotating projected token works."));
-            tokenFile(name, tokenFile, context, who, out, notes, children);
+            tokenFile(name, tokenFile, context, who, prefix, out, notes, children);
         }
         if (Nodes.text(user, "username") != null || Nodes.text(user, "password") != null) {
             methods.add("basicAuth");
@@ -200,8 +200,13 @@ final class KubeconfigReader {
         return new SourceNode("user", name, methods.isEmpty() ? "no credentials" : String.join(", ", methods), details, notes, children, -1);
     }
 
+    /** "The token of …", or "document 2: the token of …". */
+    private static String sentenceStart(String prefix, String subject) {
+        return prefix.isEmpty() ? Character.toUpperCase(subject.charAt(0)) + subject.substring(1) : prefix + subject;
+    }
+
     /** The token in a tokenFile: read from disk only when the kubeconfig itself was opened as a file. */
-    private static void tokenFile(String name, String tokenFile, List<Finding> context, String who, Collected out,
+    private static void tokenFile(String name, String tokenFile, List<Finding> context, String who, String prefix, Collected out,
                                   List<Finding> notes, List<SourceNode> children) {
         if (out.baseDir == null) {
             notes.add(Finding.info("token-file", who + " reads its token from the file " + tokenFile
@@ -221,7 +226,7 @@ final class KubeconfigReader {
                     + "); client-go would keep using the last token it read."));
             return;
         }
-        Finding opaque = BearerToken.opaque(read.text().strip(), who + "'s tokenFile " + tokenFile);
+        Finding opaque = BearerToken.opaque(read.text().strip(), sentenceStart(prefix, "the token in " + tokenFile + ", the tokenFile of user \"" + name + "\""));
         if (opaque == null) {
             children.add(out.token("kubeconfig user \"" + name + "\" tokenFile " + path, read.text().strip(), context, "tokenFile " + path.getFileName()));
         } else {

@@ -81,7 +81,7 @@ final class SecretReader {
                 children.addAll(out.certificates(value));
             }
         }
-        if (saToken && !foundToken) {
+        if (saToken && !foundToken && !secret.undecodable().contains("token")) {
             String sa = secret.serviceAccount();
             notes.add(Finding.info("token-not-filled", where + " has no token yet: the token controller fills in token, ca.crt and namespace a moment after the Secret is created"
                     + (sa == null ? "." : ", if service account " + sa + " exists in "

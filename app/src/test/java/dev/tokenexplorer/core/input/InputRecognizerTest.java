@@ -355,4 +355,17 @@ class InputRecognizerTest {
 
         assertOneDecodedToken(report, InputType.JWT, TokenKind.BOUND_POD);
     }
+
+    @Test
+    void aSecretWhoseTokenIsNotBase64SaysSoAndNotThatTheControllerWillFillItIn() {
+        SourceReport report = read("""
+                apiVersion: v1
+                kind: Secret
+                type: kubernetes.io/service-account-token
+                metadata: {name: junk, namespace: ns, annotations: {kubernetes.io/service-account.name: app}}
+                data: {token: "eyJ!!"}
+                """);
+
+        assertThat(noteCodes(report)).contains("data-not-base64").doesNotContain("token-not-filled", "token-missing");
+    }
 }
