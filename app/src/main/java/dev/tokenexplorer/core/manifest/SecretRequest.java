@@ -16,9 +16,9 @@ import java.util.Map;
 public record SecretRequest(String serviceAccount, String namespace, String secretName, String uid,
                             Map<String, String> labels, boolean includeServiceAccount) {
 
-    public static final String SA_NAME_ANNOTATION = "kubernetes.io/service-account.name";
-    public static final String SA_UID_ANNOTATION = "kubernetes.io/service-account.uid";
-    public static final String TYPE = "kubernetes.io/service-account-token";
+    public static final String SA_NAME_ANNOTATION = dev.tokenexplorer.core.kube.KubeNames.SA_NAME_ANNOTATION;
+    public static final String SA_UID_ANNOTATION = dev.tokenexplorer.core.kube.KubeNames.SA_UID_ANNOTATION;
+    public static final String TYPE = dev.tokenexplorer.core.kube.KubeNames.SA_TOKEN_TYPE;
 
     public SecretRequest {
         serviceAccount = serviceAccount == null ? "" : serviceAccount.strip();
