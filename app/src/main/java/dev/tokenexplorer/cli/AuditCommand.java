@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         description = "Audits the service-account-token Secrets in cluster dumps (kubectl get secrets -A -o yaml|json, "
                 + "multi-document YAML, folders of manifests): legacy, never or long unused, marked invalid, auto-generated "
-                + "or manual (give the ServiceAccounts too: kubectl get serviceaccounts -A -o yaml). Tokens are never printed.",
+                + "or manual (give the ClusterObjects too: kubectl get serviceaccounts -A -o yaml). Tokens are never printed.",
         footer = {"", "Exit status: 0 when every input was read; 1 with --strict when a Secret has an error finding; "
                 + "2 when an input or key could not be read, or on a usage error."})
 public final class AuditCommand implements Callable<Integer> {

@@ -238,10 +238,10 @@ public final class AuditExport {
             lines.add("Kinds: " + s.byKind().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")) + ".");
         }
         lines.add(result.serviceAccounts() == 0
-                ? "Origin: unknown, no ServiceAccounts were read (add `kubectl get serviceaccounts -A -o yaml` to tell auto-generated from manual)."
+                ? "Origin: unknown, no ClusterObjects were read (add `kubectl get serviceaccounts -A -o yaml` to tell auto-generated from manual)."
                 : "Origin: " + s.count(Origin.AUTO_GENERATED) + " auto-generated, " + s.count(Origin.MANUAL) + " manual"
                 + (s.count(Origin.UNKNOWN) > 0 ? ", " + s.count(Origin.UNKNOWN) + " unknown" : "") + " (" + result.serviceAccounts()
-                + " ServiceAccounts read).");
+                + " ClusterObjects read).");
         if (!s.byFinding().isEmpty()) {
             lines.add("Findings: " + s.byFinding().entrySet().stream().map(e -> e.getKey().id() + " " + e.getValue())
                     .collect(Collectors.joining(", ")) + ".");

@@ -1,6 +1,9 @@
 package dev.tokenexplorer.core.audit;
 
+import dev.tokenexplorer.core.kube.Access;
 import dev.tokenexplorer.core.kube.Origin;
+import dev.tokenexplorer.core.kube.Plan;
+import dev.tokenexplorer.core.kube.Usage;
 import dev.tokenexplorer.core.token.Finding;
 import dev.tokenexplorer.core.token.FindingCode;
 import dev.tokenexplorer.core.token.Severity;
@@ -18,6 +21,9 @@ import java.util.List;
  * @param kind           the kind of the token it holds, null when it holds none that decodes
  * @param daysSinceUse   whole days from the last-used label to the audit's date, null when never used
  * @param signature      null when no key was loaded
+ * @param usedBy         the workloads and Pods that reference it (empty when none, or when the input holds no Pods)
+ * @param access         what its ServiceAccount may do
+ * @param plan           what replaces it
  * @param token          the token itself, to open it in the token views; never exported or printed
  * @param source         the file it was read from
  */
@@ -33,11 +39,15 @@ public record AuditedSecret(String namespace,
                             SignatureStatus signature,
                             String verifiedBy,
                             List<Finding> findings,
+                            List<Usage> usedBy,
+                            Access access,
+                            Plan plan,
                             String token,
                             String source) {
 
     public AuditedSecret {
         findings = List.copyOf(findings);
+        usedBy = List.copyOf(usedBy);
     }
 
     public boolean has(FindingCode code) {

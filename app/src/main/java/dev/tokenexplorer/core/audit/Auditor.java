@@ -4,10 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tokenexplorer.core.input.Nodes;
 import dev.tokenexplorer.core.input.ObjectReader;
 import dev.tokenexplorer.core.input.Projection;
+import dev.tokenexplorer.core.kube.Access;
 import dev.tokenexplorer.core.kube.KubeNames;
+import dev.tokenexplorer.core.kube.MigrationPlanner;
+import dev.tokenexplorer.core.kube.Usage;
+import dev.tokenexplorer.core.token.Finding;
 import dev.tokenexplorer.core.kube.SecretVerdict;
 import dev.tokenexplorer.core.kube.SecretVerdict.TokenCheck;
-import dev.tokenexplorer.core.kube.ServiceAccounts;
+import dev.tokenexplorer.core.kube.ClusterObjects;
 import dev.tokenexplorer.core.kube.TokenSecret;
 import dev.tokenexplorer.core.token.SignatureStatus;
 import dev.tokenexplorer.core.token.TokenKind;
@@ -63,22 +67,26 @@ public final class Auditor {
      * What an audit reads of each object; every other field is skipped unbuilt (kubectl's
      * managedFields, last-applied copies). Annotations and labels are checked to be strings.
      */
-    static final Projection FIELDS = Projection.fields(Map.of(
-            "kind", Projection.ALL,
-            "type", Projection.ALL,
-            "metadata", Projection.fields(Map.of("namespace", Projection.ALL, "name", Projection.ALL, "uid", Projection.ALL,
-                    "creationTimestamp", Projection.ALL,
-                    "annotations", Projection.stringMap(Set.of(KubeNames.SA_NAME_ANNOTATION, KubeNames.SA_UID_ANNOTATION)),
-                    "labels", Projection.stringMap(Set.of(KubeNames.LAST_USED_LABEL, KubeNames.INVALID_SINCE_LABEL)))),
-            "data", Projection.ALL,
-            "stringData", Projection.ALL,
-            "secrets", Projection.fields(Map.of("name", Projection.ALL))));
+    static final Projection FIELDS = Projection.fields(Map.ofEntries(
+            Map.entry("kind", Projection.ALL),
+            Map.entry("type", Projection.ALL),
+            Map.entry("metadata", Projection.fields(Map.of("namespace", Projection.ALL, "name", Projection.ALL, "uid", Projection.ALL,
+                    "creationTimestamp", Projection.ALL, "ownerReferences", Projection.ALL, "labels", Projection.ALL,
+                    "annotations", Projection.stringMap(Set.of(KubeNames.SA_NAME_ANNOTATION, KubeNames.SA_UID_ANNOTATION))))),
+            Map.entry("data", Projection.ALL),
+            Map.entry("stringData", Projection.ALL),
+            Map.entry("secrets", Projection.fields(Map.of("name", Projection.ALL))),
+            Map.entry("spec", Projection.ALL),
+            Map.entry("rules", Projection.ALL),
+            Map.entry("roleRef", Projection.ALL),
+            Map.entry("subjects", Projection.ALL),
+            Map.entry("aggregationRule", Projection.ALL)));
 
     private record Entry(TokenSecret secret, String source) {
     }
 
     private final List<Entry> secrets = new ArrayList<>();
-    private final ServiceAccounts accounts = new ServiceAccounts();
+    private final ClusterObjects cluster = new ClusterObjects();
     private int otherSecrets;
     private int otherObjects;
     private final List<String> problems = new ArrayList<>();
@@ -221,7 +229,7 @@ public final class Auditor {
     /** Keeps what matters of one object: a token Secret (its token checked at once), a ServiceAccount; counts the rest. */
     private void add(JsonNode object, String source) {
         String kind = Nodes.text(object, "kind");
-        if (accounts.add(object)) {
+        if (cluster.add(object)) {
             return;
         }
         if (("Secret".equals(kind) || kind == null) && KubeNames.SA_TOKEN_TYPE.equals(Nodes.text(object, "type"))) {
@@ -244,6 +252,7 @@ public final class Auditor {
     // ---- judging -----------------------------------------------------------------------------
 
     private AuditResult judge() {
+        cluster.finish();
         SecretVerdict.Judging judging = new SecretVerdict.Judging(LocalDate.ofInstant(options.now(), java.time.ZoneOffset.UTC),
                 options.unusedDays());
         AtomicInteger done = new AtomicInteger();
@@ -266,7 +275,8 @@ public final class Auditor {
             }
         })).join();
         List<AuditedSecret> rows = List.of(judged);
-        return new AuditResult(rows, AuditSummary.of(rows, otherSecrets, otherObjects), problems, accounts.size(), accounts.trackingSince());
+        return new AuditResult(rows, AuditSummary.of(rows, otherSecrets, otherObjects), problems, cluster.size(), cluster.trackingSince(),
+                cluster.workloads().pods(), cluster.rbac().known());
     }
 
     private TokenCheck check(String token) {
@@ -275,14 +285,17 @@ public final class Auditor {
 
     private AuditedSecret row(Entry entry, TokenCheck check, SecretVerdict.Judging judging) {
         TokenSecret secret = entry.secret();
+        List<Finding> findings = SecretVerdict.judge(secret, check, cluster, judging);
+        List<Usage> usedBy = cluster.workloads().of(secret.namespace(), secret.name());
+        Access access = cluster.rbac().of(secret.namespace(), secret.serviceAccount() == null ? "" : secret.serviceAccount());
         LocalDate lastUsed = secret.lastUsed();
         TokenKind kind = check == null || check.claims() == null ? null : check.claims().kind();
         boolean verified = check != null && check.verification() != null && check.verification().status() != SignatureStatus.UNVERIFIED;
         return new AuditedSecret(secret.namespace(), secret.name(), secret.serviceAccount() == null ? "" : secret.serviceAccount(),
                 secret.created(), kind, lastUsed, lastUsed == null ? null : Math.max(0, ChronoUnit.DAYS.between(lastUsed, judging.today())),
-                secret.invalidSince(), accounts.origin(secret), verified ? check.verification().status() : null,
-                verified ? check.verification().verifiedBy() : null, SecretVerdict.judge(secret, check, accounts, judging),
-                secret.token(), entry.source());
+                secret.invalidSince(), cluster.origin(secret), verified ? check.verification().status() : null,
+                verified ? check.verification().verifiedBy() : null, findings, usedBy, access,
+                MigrationPlanner.plan(secret, findings, usedBy, cluster.workloads().known(), access), secret.token(), entry.source());
     }
 
     /** Counts the bytes read, for progress. */

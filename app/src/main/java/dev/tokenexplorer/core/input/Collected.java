@@ -1,6 +1,6 @@
 package dev.tokenexplorer.core.input;
 
-import dev.tokenexplorer.core.kube.ServiceAccounts;
+import dev.tokenexplorer.core.kube.ClusterObjects;
 import dev.tokenexplorer.core.kube.TokenSecret;
 import dev.tokenexplorer.core.token.Finding;
 import dev.tokenexplorer.core.tree.SourceNode;
@@ -22,7 +22,7 @@ final class Collected {
     final List<Finding> notes = new ArrayList<>();
     final List<ServiceAccountRef> serviceAccounts = new ArrayList<>();
     final List<SourceNode> nodes = new ArrayList<>();
-    final ServiceAccounts accounts = new ServiceAccounts();
+    final ClusterObjects accounts = new ClusterObjects();
     /** Token Secrets without a token: their verdict is said on their node once every ServiceAccount is read. */
     final List<PendingSecret> tokenless = new ArrayList<>();
 

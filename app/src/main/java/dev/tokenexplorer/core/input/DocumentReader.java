@@ -23,6 +23,9 @@ final class DocumentReader {
     private int listSecrets;
     private final List<String> listOthers = new ArrayList<>();
     private int items;
+    /** Objects that hold no token but judge the token Secrets: said only when the input holds nothing else. */
+    private final List<String> quiet = new ArrayList<>();
+    private final java.util.Set<String> quietErrors = new java.util.HashSet<>();
 
     /** @param numbered whether messages name the document they come from (multi-document YAML) */
     DocumentReader(Collected out, boolean numbered) {
@@ -46,6 +49,7 @@ final class DocumentReader {
             return RecognizedInput.failed(source, InputType.UNKNOWN, "The input holds no YAML document, only comments or separators. "
                     + InputRecognizer.EXPECTED);
         }
+        out.accounts.finish();
         for (Collected.PendingSecret pending : out.tokenless) {
             SourceNode node = out.nodes.get(pending.node());
             List<Finding> verdict = SecretVerdict.judge(pending.secret(), null, out.accounts, judging);
@@ -58,7 +62,8 @@ final class DocumentReader {
         InputType type = overallType();
         String error = !errors.isEmpty() && (type == InputType.UNKNOWN || types.size() == 1) ? String.join(" ", errors) : null;
         if (error == null) {
-            errors.forEach(e -> out.note(Finding.warning("document-not-recognised", e)));
+            // A Pod or a RoleBinding beside the Secrets is part of a cluster dump, not a mistake.
+            errors.stream().filter(e -> !quietErrors.contains(e)).forEach(e -> out.note(Finding.warning("document-not-recognised", e)));
         }
         return new RecognizedInput(source, type, error, out.tokens, out.notes, out.serviceAccounts, out.nodes, out.accounts);
     }
@@ -67,6 +72,10 @@ final class DocumentReader {
         types.add(outcome.type());
         if (outcome.error() != null) {
             errors.add(prefix + outcome.error());
+            if (!quiet.isEmpty()) {
+                quietErrors.add(prefix + outcome.error());
+                quiet.clear();
+            }
         }
     }
 
@@ -112,8 +121,11 @@ final class DocumentReader {
             return new Outcome(InputType.UNKNOWN, "ServiceAccount " + Nodes.qualified(document)
                     + " holds no token itself. Paste a token, or the Secret holding one.");
         }
-        out.accounts.add(document); // the tracking ConfigMap dates the token Secrets' last use
+        boolean clusterObject = out.accounts.add(document); // Pods, workloads, RBAC, the tracking ConfigMap: they judge the token Secrets
         if (kind != null) {
+            if (clusterObject) {
+                quiet.add(kind);
+            }
             return new Outcome(InputType.UNKNOWN, "a " + kind + ", which holds no service account token. " + InputRecognizer.EXPECTED);
         }
         return new Outcome(InputType.UNKNOWN, "a YAML or JSON object that is neither a Secret, a kubeconfig nor a JWKS (it has no kind). " + InputRecognizer.EXPECTED);

@@ -1,6 +1,6 @@
 package dev.tokenexplorer.core.input;
 
-import dev.tokenexplorer.core.kube.ServiceAccounts;
+import dev.tokenexplorer.core.kube.ClusterObjects;
 import dev.tokenexplorer.core.token.Finding;
 import dev.tokenexplorer.core.tree.SourceNode;
 
@@ -17,7 +17,7 @@ import java.util.List;
  * @param accounts the ServiceAccount objects and tracking ConfigMap it holds, which its token Secrets are judged with
  */
 public record RecognizedInput(String source, InputType type, String error, List<FoundToken> tokens, List<Finding> notes,
-                              List<ServiceAccountRef> serviceAccounts, List<SourceNode> nodes, ServiceAccounts accounts) {
+                              List<ServiceAccountRef> serviceAccounts, List<SourceNode> nodes, ClusterObjects accounts) {
     public RecognizedInput {
         tokens = List.copyOf(tokens);
         notes = List.copyOf(notes);
@@ -27,7 +27,7 @@ public record RecognizedInput(String source, InputType type, String error, List<
 
     public RecognizedInput(String source, InputType type, String error, List<FoundToken> tokens, List<Finding> notes,
                            List<ServiceAccountRef> serviceAccounts, List<SourceNode> nodes) {
-        this(source, type, error, tokens, notes, serviceAccounts, nodes, new ServiceAccounts());
+        this(source, type, error, tokens, notes, serviceAccounts, nodes, new ClusterObjects());
     }
 
     public RecognizedInput(String source, InputType type, String error, List<FoundToken> tokens, List<Finding> notes) {

@@ -67,10 +67,10 @@ public final class SecretVerdict {
      *
      * @param check null when the Secret holds no token
      */
-    public static List<Finding> judge(TokenSecret secret, TokenCheck check, ServiceAccounts accounts, Judging judging) {
+    public static List<Finding> judge(TokenSecret secret, TokenCheck check, ClusterObjects cluster, Judging judging) {
         List<Finding> findings = new ArrayList<>(secret.problems());
-        ServiceAccounts.Account account = accounts.accountOf(secret);
-        if (accounts.known() && account == null) {
+        ClusterObjects.Account account = cluster.accountOf(secret);
+        if (cluster.known() && account == null) {
             findings.add(Finding.of(FindingCode.SERVICE_ACCOUNT_MISSING, "The service account " + label(secret.namespace(),
                     secret.serviceAccount()) + " is not in the input. If it no longer exists, the API server rejects this token "
                     + "and the token controller deletes the Secret."));
@@ -98,11 +98,11 @@ public final class SecretVerdict {
                 default -> check.verification().findings().stream().filter(f -> f.type().audited()).forEach(findings::add);
             }
         }
-        use(secret, kind, accounts, judging, findings);
+        use(secret, kind, cluster, judging, findings);
         return List.copyOf(findings);
     }
 
-    private static void compare(TokenSecret secret, KubernetesClaims claims, ServiceAccounts.Account account, List<Finding> findings) {
+    private static void compare(TokenSecret secret, KubernetesClaims claims, ClusterObjects.Account account, List<Finding> findings) {
         boolean sameSecret = secret.name().equals(claims.legacySecretName())
                 && (secret.namespace().isEmpty() || secret.namespace().equals(claims.namespace()));
         if (!sameSecret) {
@@ -118,9 +118,14 @@ public final class SecretVerdict {
         }
     }
 
-    /** The tracking and clean-up labels, judged as the API server and the legacy-token cleaner judge them. */
-    private static void use(TokenSecret secret, TokenKind kind, ServiceAccounts accounts, Judging judging, List<Finding> findings) {
+    /** The tracking and clean-up labels, judged as the API server and the legacy-token cleaner judge them; who mounts it; what it may do. */
+    private static void use(TokenSecret secret, TokenKind kind, ClusterObjects cluster, Judging judging, List<Finding> findings) {
         LocalDate today = judging.today();
+        List<Usage> usage = cluster.workloads().of(secret.namespace(), secret.name());
+        if (!usage.isEmpty()) {
+            findings.add(Finding.of(FindingCode.USED_BY_WORKLOAD, "Used by " + usage.stream().map(SecretVerdict::describe)
+                    .collect(java.util.stream.Collectors.joining("; ")) + "."));
+        }
         LocalDate invalidSince = secret.invalidSince();
         if (invalidSince != null) {
             findings.add(Finding.of(FindingCode.INVALIDATED, "Marked invalid since " + invalidSince + " (" + days(invalidSince, today)
@@ -132,27 +137,64 @@ public final class SecretVerdict {
         if (secret.token() == null || kind != TokenKind.LEGACY) {
             return;
         }
+        List<Access.Risk> privileged = cluster.rbac().of(secret.namespace(), secret.serviceAccount() == null ? "" : secret.serviceAccount()).privileged();
+        if (!privileged.isEmpty()) {
+            findings.add(Finding.of(FindingCode.PRIVILEGED_LONG_LIVED, "A token that never expires for a service account that may "
+                    + privileged.stream().map(r -> r.risk() + (r.clusterWide() ? " cluster-wide" : " in " + r.scope()) + " (" + r.grantedBy() + ")")
+                    .collect(java.util.stream.Collectors.joining(", ")) + ": whoever copies it holds that power until the Secret is deleted. "
+                    + "Replace it first (see its plan)."));
+        }
         LocalDate lastUsed = secret.lastUsed();
-        LocalDate trackingSince = accounts.trackingSince();
+        LocalDate trackingSince = cluster.trackingSince();
+        boolean idle;
         if (lastUsed == null) {
+            idle = true;
             findings.add(Finding.of(FindingCode.NEVER_USED, "No " + KubeNames.LAST_USED_LABEL + " label: not used since "
                     + (trackingSince != null ? "tracking began on " + trackingSince
                     : "the API server began tracking legacy tokens (Kubernetes " + KubeNames.TRACKING_GA + " labels a token on use)")
                     + (secret.created() != null ? "; created " + TimeText.utc(secret.created()) : "") + "."));
         } else {
             long daysSinceUse = Math.max(0, ChronoUnit.DAYS.between(lastUsed, today));
-            if (daysSinceUse > judging.unusedDays()) {
+            idle = daysSinceUse > judging.unusedDays();
+            if (idle) {
                 findings.add(Finding.of(FindingCode.UNUSED, "Last used on " + lastUsed + ", " + daysSinceUse
                         + " days ago (more than " + judging.unusedDays() + ")."));
             }
         }
-        LocalDate since = lastUsed != null ? lastUsed : secret.created() == null ? null : LocalDate.ofInstant(secret.created(), ZoneOffset.UTC);
-        if (accounts.origin(secret) == Origin.AUTO_GENERATED && since != null
-                && ChronoUnit.DAYS.between(since, today) >= KubeNames.CLEAN_UP_PERIOD_DAYS) {
-            findings.add(Finding.of(FindingCode.CLEANUP_CANDIDATE, "Auto-generated and unused since " + since + " (" + days(since, today)
-                    + "): unless a Pod mounts it, the legacy-token cleaner (Kubernetes " + KubeNames.CLEAN_UP_GA
-                    + "; one-year period by default) labels it invalid, then deletes it a period later."));
+        if (idle && !usage.isEmpty()) {
+            findings.add(Finding.of(FindingCode.UNUSED_BUT_MOUNTED, "Mounted by " + usage.size() + (usage.size() == 1 ? " workload" : " workloads")
+                    + " but not used" + (lastUsed == null ? " since tracking began" : " since " + lastUsed)
+                    + ": the Pods carry a credential they never present. Remove the mount (or switch it to a projected token) before deleting the Secret."));
         }
+        cleanupCandidate(secret, usage, cluster, today, lastUsed, findings);
+    }
+
+    /**
+     * The legacy-token cleaner's own rule (1.29+): an auto-generated Secret (listed by its
+     * ServiceAccount), whose uid annotation, if set, matches the account, that no Pod of its
+     * namespace references, unused for the clean-up period.
+     */
+    private static void cleanupCandidate(TokenSecret secret, List<Usage> usage, ClusterObjects cluster, LocalDate today, LocalDate lastUsed,
+                                         List<Finding> findings) {
+        LocalDate since = lastUsed != null ? lastUsed : secret.created() == null ? null : LocalDate.ofInstant(secret.created(), ZoneOffset.UTC);
+        ClusterObjects.Account account = cluster.accountOf(secret);
+        boolean uidMatches = account == null || secret.serviceAccountUid() == null || account.uid().isEmpty()
+                || secret.serviceAccountUid().equals(account.uid());
+        boolean mountedByPod = usage.stream().anyMatch(u -> u.pods() > 0);
+        if (cluster.origin(secret) != Origin.AUTO_GENERATED || since == null || !uidMatches || mountedByPod
+                || ChronoUnit.DAYS.between(since, today) < KubeNames.CLEAN_UP_PERIOD_DAYS) {
+            return;
+        }
+        findings.add(Finding.of(FindingCode.CLEANUP_CANDIDATE, "Auto-generated and unused since " + since + " (" + days(since, today)
+                + "): " + (cluster.workloads().known() ? "no Pod mounts it, so " : "unless a Pod mounts it, ")
+                + "the legacy-token cleaner (Kubernetes " + KubeNames.CLEAN_UP_GA
+                + "; one-year period by default) labels it invalid, then deletes it a period later."));
+    }
+
+    /** "Deployment web/api (3 Pods, via volume)". */
+    static String describe(Usage usage) {
+        return usage.label() + " (" + (usage.pods() == 0 ? "its template" : usage.pods() == 1 ? "1 Pod" : usage.pods() + " Pods")
+                + ", via " + String.join(", ", usage.via()) + ")";
     }
 
     static String label(String namespace, String name) {

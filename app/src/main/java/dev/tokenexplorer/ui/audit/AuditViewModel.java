@@ -189,7 +189,8 @@ public final class AuditViewModel {
             return;
         }
         List<AuditedSecret> rows = List.copyOf(shown);
-        AuditResult filtered = new AuditResult(rows, audit.summary(), audit.problems(), audit.serviceAccounts(), audit.trackingSince());
+        AuditResult filtered = new AuditResult(rows, audit.summary(), audit.problems(), audit.serviceAccounts(), audit.trackingSince(),
+                audit.pods(), audit.rbacKnown());
         executor.execute(() -> {
                     try {
                         Files.writeString(file, AuditExport.write(filtered, format));

@@ -10,11 +10,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What the other objects of an input say about its token Secrets: the ServiceAccounts (their uid
+ * What the other objects of an input say about its token Secrets: the ClusterObjects (their uid
  * and the Secrets they list, which makes a Secret auto-generated) and the day the API server began
  * tracking legacy tokens. Filled while an input is read, then only read.
  */
-public final class ServiceAccounts {
+public final class ClusterObjects {
 
     /** A ServiceAccount: its uid ("" when unknown) and the Secrets its {@code secrets} lists. */
     public record Account(String uid, Set<String> secrets) {
@@ -22,10 +22,15 @@ public final class ServiceAccounts {
 
     private final Map<String, Account> accounts = new HashMap<>();
     private LocalDate trackingSince;
+    private final Workloads workloads = new Workloads();
+    private final Rbac rbac = new Rbac();
 
-    /** Takes a ServiceAccount or the tracking ConfigMap; true when the object was one of them. */
+    /** Takes a ServiceAccount, the tracking ConfigMap, a Pod, a workload or an RBAC object; true when the object was one of them. */
     public boolean add(JsonNode object) {
         String kind = Nodes.text(object, "kind");
+        if (workloads.add(object) || rbac.add(object)) {
+            return true;
+        }
         String namespace = text(object, "metadata", "namespace");
         String name = text(object, "metadata", "name");
         if ("ServiceAccount".equals(kind)) {
@@ -42,6 +47,19 @@ public final class ServiceAccounts {
             return true;
         }
         return false;
+    }
+
+    /** Call once every object was added. */
+    public void finish() {
+        workloads.finish();
+    }
+
+    public Workloads workloads() {
+        return workloads;
+    }
+
+    public Rbac rbac() {
+        return rbac;
     }
 
     /** Whether any ServiceAccount was read: without them, origin and existence cannot be told. */

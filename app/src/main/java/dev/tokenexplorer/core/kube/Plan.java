@@ -1,0 +1,37 @@
+package dev.tokenexplorer.core.kube;
+
+import java.util.List;
+
+/**
+ * What replaces a legacy token Secret, and how.
+ *
+ * @param action  projected-volume, token-request, keep-explicit-secret or delete
+ * @param reason  why, in a sentence or two
+ * @param patches one strategic-merge patch per workload that mounts the Secret
+ * @param command for consumers outside the cluster: the {@code kubectl create token} that replaces it; null otherwise
+ */
+public record Plan(String action, String reason, List<Patch> patches, String command) {
+
+    public Plan {
+        patches = List.copyOf(patches);
+    }
+
+    /**
+     * A patch for {@code kubectl patch <kind> <name> -n <namespace> --type strategic --patch-file <file>}.
+     *
+     * @param patch JSON (which is also YAML), or null when the object cannot be patched (a Pod or Job: recreate it)
+     */
+    public record Patch(String kind, String namespace, String name, String patch, String note) {
+
+        /** The file name {@code audit --patches DIR} writes it to. */
+        public String fileName() {
+            return kind.toLowerCase(java.util.Locale.ROOT) + "-" + namespace + "-" + name + ".json";
+        }
+
+        /** The command that applies it. */
+        public String command() {
+            return "kubectl patch " + kind.toLowerCase(java.util.Locale.ROOT) + " " + name + " -n " + namespace
+                    + " --type strategic --patch-file " + fileName();
+        }
+    }
+}
