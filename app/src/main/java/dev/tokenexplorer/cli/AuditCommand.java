@@ -24,12 +24,12 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         description = "Audits the service-account-token Secrets in cluster dumps (kubectl get secrets -A -o yaml|json, "
                 + "multi-document YAML, folders of manifests): legacy, never or long unused, marked invalid, auto-generated "
-                + "or manual (give the ClusterObjects too: kubectl get serviceaccounts -A -o yaml). Tokens are never printed.",
+                + "or manual (give the ServiceAccounts too: kubectl get serviceaccounts -A -o yaml). Tokens are never printed.",
         footer = {"", "Exit status: 0 when every input was read; 1 with --strict when a Secret has an error finding; "
                 + "2 when an input or key could not be read, or on a usage error."})
 public final class AuditCommand implements Callable<Integer> {
 
-    enum Format { table, csv, json, markdown }
+    enum Format { table, csv, json, markdown, plan }
 
     @Option(names = "--format", defaultValue = "table", description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
@@ -44,6 +44,10 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--now", paramLabel = "INSTANT", converter = InspectCommand.InstantConverter.class,
             description = "Judge at this instant instead of now: ISO-8601 or epoch seconds.")
     Instant now;
+
+    @Option(names = "--patches", paramLabel = "DIR", description = "Write one strategic-merge patch file per workload and Secret "
+            + "into DIR, for kubectl patch --type strategic --patch-file (the plan says which command applies each).")
+    Path patches;
 
     @Option(names = "--strict", description = "Exit 1 when any Secret has an error finding (marked invalid, no token, bad signature...).")
     boolean strict;
@@ -83,9 +87,33 @@ public final class AuditCommand implements Callable<Integer> {
         out.print(AuditExport.write(result, AuditExport.Format.valueOf(format.name().toUpperCase(java.util.Locale.ROOT))));
         out.flush();
         result.problems().forEach(p -> spec.commandLine().getErr().println("token-explorer: " + p));
+        if (patches != null) {
+            try {
+                int written = writePatches(result, patches);
+                spec.commandLine().getErr().println("token-explorer: " + written + " patch file(s) written to " + patches);
+            } catch (java.io.IOException e) {
+                spec.commandLine().getErr().println("token-explorer: cannot write the patches to " + patches + ": " + e.getMessage());
+                return ExitCodes.UNREADABLE;
+            }
+        }
         if (!result.problems().isEmpty()) {
             return ExitCodes.UNREADABLE;
         }
         return strict && result.secrets().stream().anyMatch(s -> s.worst() == Severity.ERROR) ? ExitCodes.STRICT_FAILURE : ExitCodes.OK;
+    }
+
+    /** One file per workload and Secret; the plan names the command that applies each. */
+    private static int writePatches(AuditResult result, Path dir) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(dir);
+        int written = 0;
+        for (var secret : result.secrets()) {
+            for (var patch : secret.plan().patches()) {
+                if (patch.patch() != null) {
+                    java.nio.file.Files.writeString(dir.resolve(patch.fileName()), patch.patch() + "\n");
+                    written++;
+                }
+            }
+        }
+        return written;
     }
 }

@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
 
 /**
  * The audit benchmark (a command, not a test). Generates cluster dumps of 1,000 and 10,000
- * service-account-token Secrets (plus their ClusterObjects) in JSON and YAML, with legacy tokens
+ * service-account-token Secrets (plus their ServiceAccounts) in JSON and YAML, with legacy tokens
  * signed by the Kubernetes test RSA key, into {@code app/target/audit-bench} (kept between runs),
  * then measures:
  * <ol>

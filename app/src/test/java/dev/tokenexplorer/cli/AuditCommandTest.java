@@ -40,7 +40,7 @@ class AuditCommandTest {
         assertThat(run.err()).isEmpty();
         assertThat(run.exit()).isZero();
         assertThat(run.out()).startsWith("20 service-account-token Secrets in 20 namespaces: 1 with errors, 11 with warnings only.\n"
-                + "Kinds: legacy 20.\nOrigin: 5 auto-generated, 15 manual (20 ClusterObjects read).\n"
+                + "Kinds: legacy 20.\nOrigin: 5 auto-generated, 15 manual (20 ServiceAccounts read).\n"
                 + "Findings: invalidated 1, cleanup-candidate 2, never-used 4, unused 7.\n");
         assertThat(run.out()).contains("Signatures: verified 20.");
         assertThat(run.out()).contains("\nteam-7     app-7-token         app-7            legacy  manual          2026-05-12  2026-10-29     verified   invalidated\n");

@@ -19,7 +19,7 @@ import java.util.stream.IntStream;
 /**
  * Builds cluster dumps as {@code kubectl get secrets,serviceaccounts -A -o json|yaml} prints them:
  * service-account-token Secrets holding legacy tokens signed by the Kubernetes test RSA key, and
- * the ClusterObjects that list the auto-generated ones.
+ * the ServiceAccounts that list the auto-generated ones.
  */
 public final class ClusterDump {
 

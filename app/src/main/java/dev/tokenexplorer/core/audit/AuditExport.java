@@ -2,6 +2,7 @@ package dev.tokenexplorer.core.audit;
 
 import dev.tokenexplorer.core.kube.Origin;
 import dev.tokenexplorer.core.token.Finding;
+import dev.tokenexplorer.core.token.FindingCode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tokenexplorer.core.json.Json;
@@ -21,7 +22,7 @@ import java.util.stream.Collectors;
 public final class AuditExport {
 
     public enum Format {
-        TABLE("table", "txt"), CSV("csv", "csv"), JSON("json", "json"), MARKDOWN("markdown", "md");
+        TABLE("table", "txt"), CSV("csv", "csv"), JSON("json", "json"), MARKDOWN("markdown", "md"), PLAN("plan", "md");
 
         private final String id;
         private final String extension;
@@ -70,6 +71,7 @@ public final class AuditExport {
             case CSV -> csv(result.secrets());
             case JSON -> json(result);
             case MARKDOWN -> markdown(result);
+            case PLAN -> PlanExport.markdown(result);
         };
     }
 
@@ -131,6 +133,7 @@ public final class AuditExport {
                         .put("severity", finding.severity().id())
                         .put("message", finding.message());
             }
+            PlanExport.json(s, row);
             row.put("source", s.source());
         }
         return Json.pretty(root) + "\n";
@@ -144,6 +147,8 @@ public final class AuditExport {
         node.put("withWarnings", summary.withWarnings());
         node.put("serviceAccounts", result.serviceAccounts());
         node.put("trackingSince", result.trackingSince() == null ? null : result.trackingSince().toString());
+        node.put("pods", result.pods());
+        node.put("rbacKnown", result.rbacKnown());
         ObjectNode kinds = node.putObject("byKind");
         summary.byKind().forEach(kinds::put);
         ObjectNode origins = node.putObject("byOrigin");
@@ -238,10 +243,10 @@ public final class AuditExport {
             lines.add("Kinds: " + s.byKind().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")) + ".");
         }
         lines.add(result.serviceAccounts() == 0
-                ? "Origin: unknown, no ClusterObjects were read (add `kubectl get serviceaccounts -A -o yaml` to tell auto-generated from manual)."
+                ? "Origin: unknown, no ServiceAccounts were read (add `kubectl get serviceaccounts -A -o yaml` to tell auto-generated from manual)."
                 : "Origin: " + s.count(Origin.AUTO_GENERATED) + " auto-generated, " + s.count(Origin.MANUAL) + " manual"
                 + (s.count(Origin.UNKNOWN) > 0 ? ", " + s.count(Origin.UNKNOWN) + " unknown" : "") + " (" + result.serviceAccounts()
-                + " ClusterObjects read).");
+                + " ServiceAccounts read).");
         if (!s.byFinding().isEmpty()) {
             lines.add("Findings: " + s.byFinding().entrySet().stream().map(e -> e.getKey().id() + " " + e.getValue())
                     .collect(Collectors.joining(", ")) + ".");
@@ -255,6 +260,10 @@ public final class AuditExport {
         if (result.trackingSince() != null) {
             lines.add("Legacy-token tracking since " + result.trackingSince() + ".");
         }
+        lines.add(result.pods() > 0 ? "Usage: " + result.pods() + " Pods read; " + s.count(FindingCode.USED_BY_WORKLOAD) + " Secrets are used by workloads."
+                : "Usage: unknown, no Pods were read (add `kubectl get pods -A -o yaml` to see who mounts each Secret).");
+        lines.add(result.rbacKnown() ? "Access: " + s.count(FindingCode.PRIVILEGED_LONG_LIVED) + " privileged long-lived tokens."
+                : "Access: unknown, no RBAC objects were read (add `kubectl get roles,rolebindings,clusterroles,clusterrolebindings -A -o yaml`).");
         if (s.otherSecrets() + s.otherObjects() > 0) {
             lines.add("Skipped: " + s.otherSecrets() + " Secrets of other types, " + s.otherObjects() + " other objects.");
         }

@@ -9,7 +9,7 @@ import java.util.List;
  * @param secrets         every service-account-token Secret, in the order read
  * @param summary         counts over them
  * @param problems        inputs that could not be read, each "file: what was wrong and where"
- * @param serviceAccounts how many ClusterObjects were read (0: auto-generated and manual cannot be told apart)
+ * @param serviceAccounts how many ServiceAccounts were read (0: auto-generated and manual cannot be told apart)
  * @param trackingSince   when legacy-token tracking began, from the kube-system ConfigMap, or null
  * @param pods            how many Pods were read (0: who uses each Secret is unknown)
  * @param rbacKnown       whether RBAC objects were read (false: what each token may do is unknown)

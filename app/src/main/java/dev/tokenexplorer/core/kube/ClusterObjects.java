@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What the other objects of an input say about its token Secrets: the ClusterObjects (their uid
+ * What the other objects of an input say about its token Secrets: the ServiceAccounts (their uid
  * and the Secrets they list, which makes a Secret auto-generated) and the day the API server began
  * tracking legacy tokens. Filled while an input is read, then only read.
  */

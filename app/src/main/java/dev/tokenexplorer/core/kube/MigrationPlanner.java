@@ -7,7 +7,6 @@ import dev.tokenexplorer.core.json.Json;
 import dev.tokenexplorer.core.token.Finding;
 import dev.tokenexplorer.core.token.FindingCode;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -35,7 +34,7 @@ public final class MigrationPlanner {
         String sa = secret.serviceAccount() == null ? "default" : secret.serviceAccount();
         String namespace = secret.namespace();
         if (!usage.isEmpty()) {
-            List<Plan.Patch> patches = usage.stream().map(u -> patch(u, sa)).toList();
+            List<Plan.Patch> patches = usage.stream().map(u -> patch(u, sa, secret.name())).toList();
             boolean fromEnv = usage.stream().anyMatch(u -> u.via().contains("env") || u.via().contains("envFrom"));
             return new Plan("projected-volume", usage.size() + (usage.size() == 1 ? " workload uses" : " workloads use")
                     + " it inside the cluster: give each a projected serviceAccountToken volume instead (the same three files at the same path; "
@@ -75,14 +74,14 @@ public final class MigrationPlanner {
     }
 
     /** The strategic-merge patch that swaps the workload's Secret volumes for projected token volumes. */
-    static Plan.Patch patch(Usage usage, String serviceAccount) {
+    static Plan.Patch patch(Usage usage, String serviceAccount, String secret) {
         if (!PATCHABLE.contains(usage.kind())) {
-            return new Plan.Patch(usage.kind(), usage.namespace(), usage.name(), null, usage.kind().equals("Pod")
+            return new Plan.Patch(usage.kind(), usage.namespace(), usage.name(), secret, null, usage.kind().equals("Pod")
                     ? "A bare Pod's volumes cannot be changed: recreate it from its manifest with the projected volume."
                     : "A Job's template cannot be changed: change its manifest for the next run.");
         }
         if (usage.volumes().isEmpty()) {
-            return new Plan.Patch(usage.kind(), usage.namespace(), usage.name(), null,
+            return new Plan.Patch(usage.kind(), usage.namespace(), usage.name(), secret, null,
                     "It reads the Secret through " + String.join(", ", usage.via()) + ", not a volume: mount a projected token volume and read the file instead.");
         }
         ObjectNode podSpec = NODES.objectNode();
@@ -111,6 +110,6 @@ public final class MigrationPlanner {
         String note = serviceAccount.equals(usage.serviceAccount()) ? null
                 : "Its Pods run as " + usage.serviceAccount() + ": the patch makes them run as " + serviceAccount
                 + ", whose token the Secret held, so that they keep the same permissions.";
-        return new Plan.Patch(usage.kind(), usage.namespace(), usage.name(), Json.pretty(root), note);
+        return new Plan.Patch(usage.kind(), usage.namespace(), usage.name(), secret, Json.pretty(root), note);
     }
 }

@@ -21,11 +21,12 @@ public record Plan(String action, String reason, List<Patch> patches, String com
      *
      * @param patch JSON (which is also YAML), or null when the object cannot be patched (a Pod or Job: recreate it)
      */
-    public record Patch(String kind, String namespace, String name, String patch, String note) {
+    public record Patch(String kind, String namespace, String name, String secret, String patch, String note) {
 
-        /** The file name {@code audit --patches DIR} writes it to. */
+        /** The file name {@code audit --patches DIR} writes it to: one per workload and Secret, safe as a file name. */
         public String fileName() {
-            return kind.toLowerCase(java.util.Locale.ROOT) + "-" + namespace + "-" + name + ".json";
+            return (kind + "-" + namespace + "-" + name + "--" + secret).toLowerCase(java.util.Locale.ROOT)
+                    .replaceAll("[^a-z0-9._-]", "_") + ".json";
         }
 
         /** The command that applies it. */

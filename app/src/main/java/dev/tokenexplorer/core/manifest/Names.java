@@ -24,7 +24,7 @@ public final class Names {
     private Names() {
     }
 
-    /** Names of Secrets and ClusterObjects. */
+    /** Names of Secrets and ServiceAccounts. */
     public static List<String> dns1123Subdomain(String value) {
         List<String> errors = new ArrayList<>();
         if (value.length() > SUBDOMAIN_MAX) {

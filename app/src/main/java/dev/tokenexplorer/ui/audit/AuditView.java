@@ -112,7 +112,7 @@ public final class AuditView extends VBox {
         Label title = new Label("Audit a cluster's token Secrets");
         title.getStyleClass().add("page-title");
         Label hint = new Label("Every service-account-token Secret in a dump: unused, invalidated, auto-generated or manual.");
-        hint.setTooltip(new Tooltip("Include ClusterObjects in the dump to tell auto-generated from manual Secrets; "
+        hint.setTooltip(new Tooltip("Include ServiceAccounts in the dump to tell auto-generated from manual Secrets; "
                 + "load keys on the Explore page to verify signatures."));
         hint.getStyleClass().add("muted");
         hint.setWrapText(true);
@@ -237,7 +237,7 @@ public final class AuditView extends VBox {
         table.setId("audit-table");
         Label placeholder = new Label("No audit yet: open or drop a dump such as\n"
                 + "kubectl get secrets,serviceaccounts -A -o yaml > cluster.yaml\n\n"
-                + "With the ClusterObjects, auto-generated Secrets are told from manual ones; keys loaded on the Explore page verify signatures.");
+                + "With the ServiceAccounts, auto-generated Secrets are told from manual ones; keys loaded on the Explore page verify signatures.");
         placeholder.setWrapText(true);
         placeholder.getStyleClass().add("muted");
         table.setPlaceholder(placeholder);

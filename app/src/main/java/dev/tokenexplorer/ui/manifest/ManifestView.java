@@ -123,7 +123,7 @@ public final class ManifestView extends SplitPane {
         picker.setEditable(true);
         picker.setPromptText("name, or pick one seen in what is loaded");
         picker.setMaxWidth(Double.MAX_VALUE);
-        picker.setTooltip(new Tooltip("Type a name, or pick a service account from the tokens, Secrets and ClusterObjects you loaded"));
+        picker.setTooltip(new Tooltip("Type a name, or pick a service account from the tokens, Secrets and ServiceAccounts you loaded"));
         picker.setConverter(new StringConverter<>() {
             @Override
             public String toString(ServiceAccountRef ref) {

@@ -96,7 +96,7 @@ class AuditorTest {
         assertThat(result.secrets().get(0).signature()).isNull();
         assertThat(result.secrets().get(0).has(FindingCode.CLEANUP_CANDIDATE)).isFalse();
         assertThat(AuditExport.summaryLines(result)).contains(
-                "Origin: unknown, no ClusterObjects were read (add `kubectl get serviceaccounts -A -o yaml` to tell auto-generated from manual).",
+                "Origin: unknown, no ServiceAccounts were read (add `kubectl get serviceaccounts -A -o yaml` to tell auto-generated from manual).",
                 "Signatures: not checked (no key given).");
     }
 
