@@ -133,4 +133,36 @@ class AuditPageTest {
                 && !window.auditModel().runningProperty().get());
         assertThat(window.auditModel().resultProperty().get().summary().secrets()).isEqualTo(20);
     }
+
+    @Test
+    void theSelectedSecretShowsWhoUsesItWhatItMayDoAndItsPlan(FxRobot robot) throws Exception {
+        Path dump = Files.writeString(dir.resolve("cluster.yaml"), dev.tokenexplorer.core.kube.UsageAccessPlanTest.cluster());
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
+        robot.interact(() -> window.auditModel().audit(List.of(dump)));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.auditModel().resultProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        robot.interact(() -> table(robot).getSelectionModel().select(0));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        List<String> texts = robot.lookup("#audit-details .label").queryAllAs(Label.class).stream().map(Label::getText).toList();
+        assertThat(texts).contains("Used by", "• Deployment apps/api (2 Pods, via volume)", "May do", "Plan: projected-volume",
+                "kubectl patch deployment api -n apps --type strategic --patch-file deployment-apps-api--api-token.json");
+        assertThat(texts).anySatisfy(t -> assertThat(t).startsWith("• impersonate cluster-wide — ClusterRoleBinding mon → ClusterRole monitoring"));
+        assertThat(robot.lookup(".audit-patch").queryAs(javafx.scene.control.TextArea.class).getText()).contains("\"secret\": null");
+        Button copyPatch = robot.lookup(".copy-button").nth(1).queryButton();
+        robot.interact(copyPatch::fire);
+        String copied = WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString()));
+        assertThat(copied).startsWith("{").contains("kube-root-ca.crt");
+        assertThat(robot.lookup(".card-label").queryAllAs(Label.class).stream().map(Label::getText)).contains("Privileged, never expire");
+        robot.interact(() -> {
+            var stage = (Stage) table(robot).getScene().getWindow();
+            stage.setWidth(1280);
+            stage.setHeight(800);
+            robot.lookup(".audit-split").queryAs(javafx.scene.control.SplitPane.class).setDividerPositions(0.3);
+            robot.lookup(".audit-details-scroll").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(0.45);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Snapshots.write(robot.lookup(".main-view").query(), "audit-plan.png");
+    }
 }

@@ -101,6 +101,7 @@ public final class PlanExport {
             out.append("### ").append(cell(s.label())).append(" → ").append(s.plan().action()).append("\n\n")
                     .append(cell(s.plan().reason())).append(risks(s.access())).append("\n\n");
             body.accept(s);
+            out.append('\n');
         }
     }
 

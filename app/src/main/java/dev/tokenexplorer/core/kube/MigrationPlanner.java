@@ -36,8 +36,8 @@ public final class MigrationPlanner {
         if (!usage.isEmpty()) {
             List<Plan.Patch> patches = usage.stream().map(u -> patch(u, sa, secret.name())).toList();
             boolean fromEnv = usage.stream().anyMatch(u -> u.via().contains("env") || u.via().contains("envFrom"));
-            return new Plan("projected-volume", usage.size() + (usage.size() == 1 ? " workload uses" : " workloads use")
-                    + " it inside the cluster: give each a projected serviceAccountToken volume instead (the same three files at the same path; "
+            return new Plan("projected-volume", (usage.size() == 1 ? "A workload uses it inside the cluster: give it"
+                    : usage.size() + " workloads use it inside the cluster: give each") + " a projected serviceAccountToken volume instead (the same three files at the same path; "
                     + "the kubelet renews the token before it expires), then delete the Secret once its last-used label stops moving."
                     + (fromEnv ? " Where the token is read from an environment variable, change the app to read the mounted file." : ""),
                     patches, null);

@@ -99,6 +99,7 @@ public final class SecretVerdict {
             }
         }
         use(secret, kind, cluster, judging, findings);
+        findings.sort(java.util.Comparator.comparing(Finding::severity)); // errors first; stable within a severity
         return List.copyOf(findings);
     }
 
@@ -192,7 +193,7 @@ public final class SecretVerdict {
     }
 
     /** "Deployment web/api (3 Pods, via volume)". */
-    static String describe(Usage usage) {
+    public static String describe(Usage usage) {
         return usage.label() + " (" + (usage.pods() == 0 ? "its template" : usage.pods() == 1 ? "1 Pod" : usage.pods() + " Pods")
                 + ", via " + String.join(", ", usage.via()) + ")";
     }

@@ -74,7 +74,7 @@ public final class AuditView extends VBox {
     private final TableView<AuditedSecret> table = new TableView<>();
     private final FlowPane cards = new FlowPane(10, 10);
     private final Label problems = new Label();
-    private final VBox details = new VBox(6);
+    private final AuditDetailsView details = new AuditDetailsView();
     private final TextField filter = new TextField();
 
     /** @param onOpen shows a Secret's token in the Explore page */
@@ -93,8 +93,13 @@ public final class AuditView extends VBox {
         problems.setVisible(false);
         cards.setId("audit-summary");
 
-        VBox.setVgrow(table, Priority.ALWAYS);
-        getChildren().addAll(header(), progressRow(), cards, problems, filterRow(), createTable(), detailsPane());
+        // The table and the selected Secret's details share the height; the user drags the divider.
+        javafx.scene.control.SplitPane rows = new javafx.scene.control.SplitPane(createTable(), detailsPane());
+        rows.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        rows.setDividerPositions(0.55);
+        rows.getStyleClass().add("audit-split");
+        VBox.setVgrow(rows, Priority.ALWAYS);
+        getChildren().addAll(header(), progressRow(), cards, problems, filterRow(), rows);
         model.resultProperty().addListener((obs, old, result) -> showSummary(result));
         showSummary(null);
         addEventFilter(KeyEvent.KEY_PRESSED, event -> {
@@ -277,7 +282,7 @@ public final class AuditView extends VBox {
                 e.consume();
             }
         });
-        table.getSelectionModel().selectedItemProperty().addListener((obs, old, secret) -> showDetails(secret));
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, secret) -> details.show(secret));
         return table;
     }
 
@@ -348,33 +353,12 @@ public final class AuditView extends VBox {
     }
 
     private ScrollPane detailsPane() {
-        details.setId("audit-details");
-        details.getStyleClass().add("audit-details");
         ScrollPane scroll = new ScrollPane(details);
         scroll.setFitToWidth(true);
-        scroll.setPrefViewportHeight(110);
+        scroll.setPrefViewportHeight(180);
         scroll.setMinHeight(90);
         scroll.getStyleClass().add("audit-details-scroll");
-        showDetails(null);
         return scroll;
-    }
-
-    private void showDetails(AuditedSecret secret) {
-        details.getChildren().clear();
-        if (secret == null) {
-            Label none = new Label("Select a row to see why it is flagged; Enter or a double-click opens its token.");
-            none.getStyleClass().add("muted");
-            details.getChildren().add(none);
-            return;
-        }
-        Label title = new Label(secret.label() + "  ·  service account " + (secret.serviceAccount().isEmpty() ? "(none)" : secret.serviceAccount())
-                + (secret.verifiedBy() == null ? "" : "  ·  verified by " + secret.verifiedBy()) + "  ·  from " + secret.source());
-        title.getStyleClass().add("audit-details-title");
-        details.getChildren().add(title);
-        if (secret.findings().isEmpty()) {
-            details.getChildren().add(Icons.finding(Finding.info("no-findings", "Nothing to report: used recently, not marked invalid.")));
-        }
-        secret.findings().forEach(f -> details.getChildren().add(Icons.finding(f)));
     }
 
     private void showSummary(AuditResult result) {
@@ -388,9 +372,13 @@ public final class AuditView extends VBox {
         cards.getChildren().addAll(
                 card("Token Secrets", s.secrets(), null, null),
                 card("Marked invalid", s.count(FindingCode.INVALIDATED), Severity.ERROR, FindingCode.INVALIDATED),
+                card(result.rbacKnown() ? "Privileged, never expire" : "Privileged (no RBAC read)", s.count(FindingCode.PRIVILEGED_LONG_LIVED),
+                        Severity.ERROR, FindingCode.PRIVILEGED_LONG_LIVED),
                 card("Never used", s.count(FindingCode.NEVER_USED), Severity.WARNING, FindingCode.NEVER_USED),
                 card("Unused > " + model.unusedDaysProperty().get() + " days", s.count(FindingCode.UNUSED), Severity.WARNING, FindingCode.UNUSED),
                 card("Clean-up candidates", s.count(FindingCode.CLEANUP_CANDIDATE), Severity.WARNING, FindingCode.CLEANUP_CANDIDATE),
+                card(result.pods() == 0 ? "Used by workloads (no Pods read)" : "Used by workloads", s.count(FindingCode.USED_BY_WORKLOAD), null,
+                        FindingCode.USED_BY_WORKLOAD),
                 card(result.serviceAccounts() == 0 ? "Auto-generated (no SAs read)" : "Auto-generated", s.count(Origin.AUTO_GENERATED), null, null),
                 card(s.bySignature().isEmpty() ? "Signatures (no key)" : "Signatures verified",
                         s.bySignature().getOrDefault(SignatureStatus.VERIFIED, 0), null, null));

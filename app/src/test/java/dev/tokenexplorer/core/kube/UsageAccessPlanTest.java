@@ -25,7 +25,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Who uses each token Secret, what its account may do, and the plan: known answers on one hand-made cluster. */
-class UsageAccessPlanTest {
+public class UsageAccessPlanTest {
 
     private static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
     private static AuditResult result;
@@ -205,6 +205,20 @@ class UsageAccessPlanTest {
                 """;
         result = Auditor.audit("cluster.yaml", dump, AuditOptions.at(NOW));
         assertThat(result.problems()).isEmpty();
+    }
+
+    /** The hand-made cluster as a multi-document YAML dump, for the window's tests. */
+    public static String cluster() {
+        if (dump == null) {
+            audit();
+        }
+        return dump;
+    }
+
+    /** {@code UsageAccessPlanTest DIR}: writes the hand-made cluster as cluster.yaml, for screenshots and trying the audit by hand. */
+    public static void main(String[] args) throws java.io.IOException {
+        audit();
+        java.nio.file.Files.writeString(java.nio.file.Path.of(args[0]).resolve("cluster.yaml"), dump);
     }
 
     private static AuditedSecret row(String name) {
