@@ -156,9 +156,6 @@ class AuditPageTest {
         assertThat(copied).startsWith("{").contains("kube-root-ca.crt");
         assertThat(robot.lookup(".card-label").queryAllAs(Label.class).stream().map(Label::getText)).contains("Privileged, never expire");
         robot.interact(() -> {
-            var stage = (Stage) table(robot).getScene().getWindow();
-            stage.setWidth(1280);
-            stage.setHeight(800);
             robot.lookup(".audit-split").queryAs(javafx.scene.control.SplitPane.class).setDividerPositions(0.3);
             robot.lookup(".audit-details-scroll").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(0.45);
         });
