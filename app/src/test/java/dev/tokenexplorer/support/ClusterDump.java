@@ -80,6 +80,9 @@ public final class ClusterDump {
     }
 
     private final List<Secret> secrets = new ArrayList<>();
+    private int workloadPods;
+    private int deployments;
+    private int rbacObjects;
     private final List<String> accountsLeftOut = new ArrayList<>();
     private boolean serviceAccounts = true;
 
@@ -87,6 +90,19 @@ public final class ClusterDump {
         Secret secret = new Secret(namespace, name, serviceAccount);
         secrets.add(secret);
         return secret;
+    }
+
+    /**
+     * Adds what a real cluster holds beside its Secrets: {@code deployments} Deployments (each with its
+     * ReplicaSet), {@code pods} Pods spread over them, every 10th Deployment mounting a token Secret of its
+     * namespace, and {@code rbac} Roles, ClusterRoles and bindings. Objects look like kubectl's: labels,
+     * ownerReferences, several containers, the API server's kube-api-access volume and a status.
+     */
+    public ClusterDump withWorkloads(int pods, int deployments, int rbac) {
+        this.workloadPods = pods;
+        this.deployments = deployments;
+        this.rbacObjects = rbac;
+        return this;
     }
 
     public ClusterDump withoutServiceAccounts() {
@@ -102,11 +118,17 @@ public final class ClusterDump {
 
     /**
      * {@code ClusterDump DIR COUNT}: writes the mix of {@code COUNT} Secrets as secrets.json and
-     * secrets.yaml into DIR. The installer build trains its command-line AOT cache on them.
+     * secrets.yaml into DIR; {@code ClusterDump DIR COUNT PODS DEPLOYMENTS RBAC} writes cluster.json with
+     * those workloads and RBAC objects too (the benchmark of the audit's usage and access). The installer build trains its command-line AOT cache on them.
      */
     public static void main(String[] args) throws java.io.IOException {
         java.nio.file.Path dir = java.nio.file.Files.createDirectories(java.nio.file.Path.of(args[0]));
         ClusterDump dump = mix(Integer.parseInt(args[1]), LocalDate.now(ZoneOffset.UTC));
+        if (args.length > 2) { // ClusterDump DIR SECRETS PODS DEPLOYMENTS RBAC: the whole cluster, as JSON only
+            dump.withWorkloads(Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+            java.nio.file.Files.writeString(dir.resolve("cluster.json"), dump.json());
+            return;
+        }
         java.nio.file.Files.writeString(dir.resolve("secrets.json"), dump.json());
         java.nio.file.Files.writeString(dir.resolve("secrets.yaml"), dump.yaml());
     }
@@ -169,9 +191,88 @@ public final class ClusterDump {
                 }
             }
         }
+        addWorkloads(items);
         list.put("kind", "List");
         list.putObject("metadata").put("resourceVersion", "");
         return list;
+    }
+
+    private void addWorkloads(ArrayNode items) {
+        for (int d = 0; d < deployments; d++) {
+            String ns = "team-" + (d % 20);
+            String secret = d % 10 == 0 && d < secrets.size() ? secrets.get(d).name : null;
+            ObjectNode deployment = workload(items, "apps/v1", "Deployment", ns, "web-" + d, null, secret);
+            deployment.with("spec").put("replicas", 2);
+            workload(items, "apps/v1", "ReplicaSet", ns, "web-" + d + "-5d9f7", "Deployment web-" + d, secret);
+        }
+        for (int p = 0; p < workloadPods && deployments > 0; p++) {
+            int d = p % deployments;
+            String secret = d % 10 == 0 && d < secrets.size() ? secrets.get(d).name : null;
+            ObjectNode pod = workload(items, "v1", "Pod", "team-" + (d % 20), "web-" + d + "-5d9f7-" + p, "ReplicaSet web-" + d + "-5d9f7", secret);
+            pod.with("status").put("phase", "Running").put("podIP", "10.0." + (p / 250) + "." + (p % 250))
+                    .putArray("conditions").addObject().put("type", "Ready").put("status", "True");
+        }
+        for (int r = 0; r < rbacObjects; r++) {
+            String kind = switch (r % 4) {
+                case 0 -> "Role";
+                case 1 -> "RoleBinding";
+                case 2 -> "ClusterRole";
+                default -> "ClusterRoleBinding";
+            };
+            ObjectNode o = items.addObject();
+            o.put("apiVersion", "rbac.authorization.k8s.io/v1").put("kind", kind);
+            ObjectNode metadata = o.putObject("metadata").put("name", "role-" + r);
+            if (kind.startsWith("Role")) {
+                metadata.put("namespace", "team-" + (r % 20));
+            }
+            if (kind.endsWith("Binding")) {
+                o.putObject("roleRef").put("apiGroup", "rbac.authorization.k8s.io").put("kind", kind.equals("RoleBinding") ? "Role" : "ClusterRole")
+                        .put("name", "role-" + (r - 1));
+                o.putArray("subjects").addObject().put("kind", "ServiceAccount").put("name", "app-" + (r % Math.max(1, secrets.size())))
+                        .put("namespace", "team-" + (r % 20));
+            } else {
+                ObjectNode rule = o.putArray("rules").addObject();
+                rule.putArray("apiGroups").add(r % 8 == 0 ? "" : "apps");
+                rule.putArray("resources").add(r % 8 == 0 ? "secrets" : "deployments");
+                rule.putArray("verbs").add("get").add("list").add("watch");
+            }
+        }
+    }
+
+    /** A Deployment, ReplicaSet or Pod in kubectl's shape; a Pod's spec is the spec, a workload's its template's. */
+    private static ObjectNode workload(ArrayNode items, String apiVersion, String kind, String ns, String name, String owner, String secret) {
+        ObjectNode o = items.addObject();
+        o.put("apiVersion", apiVersion).put("kind", kind);
+        ObjectNode metadata = o.putObject("metadata").put("name", name).put("namespace", ns)
+                .put("uid", java.util.UUID.nameUUIDFromBytes(name.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString())
+                .put("creationTimestamp", "2026-01-10T08:00:00Z").put("resourceVersion", "12345");
+        metadata.putObject("labels").put("app", name.replaceAll("-5d9f7.*", "")).put("pod-template-hash", "5d9f7");
+        if (owner != null) {
+            String[] ref = owner.split(" ");
+            metadata.putArray("ownerReferences").addObject().put("apiVersion", "apps/v1").put("kind", ref[0]).put("name", ref[1])
+                    .put("controller", true).put("blockOwnerDeletion", true).put("uid", "00000000-0000-4000-8000-000000000000");
+        }
+        ObjectNode spec = kind.equals("Pod") ? o.putObject("spec") : o.putObject("spec").putObject("template").putObject("spec");
+        spec.put("serviceAccountName", "default").put("nodeName", "node-1").put("restartPolicy", "Always");
+        ArrayNode containers = spec.putArray("containers");
+        for (String c : new String[]{"app", "sidecar"}) {
+            ObjectNode container = containers.addObject().put("name", c).put("image", "registry.example/" + c + ":1.2.3");
+            container.putArray("env").addObject().put("name", "LOG_LEVEL").put("value", "info");
+            container.putObject("resources").putObject("requests").put("cpu", "100m").put("memory", "128Mi");
+            ArrayNode mounts = container.putArray("volumeMounts");
+            mounts.addObject().put("name", "kube-api-access").put("mountPath", "/var/run/secrets/kubernetes.io/serviceaccount").put("readOnly", true);
+            if (secret != null) {
+                mounts.addObject().put("name", "legacy-token").put("mountPath", "/var/run/secrets/legacy").put("readOnly", true);
+            }
+        }
+        ArrayNode volumes = spec.putArray("volumes");
+        ArrayNode sources = volumes.addObject().put("name", "kube-api-access").putObject("projected").putArray("sources");
+        sources.addObject().putObject("serviceAccountToken").put("expirationSeconds", 3607).put("path", "token");
+        sources.addObject().putObject("configMap").put("name", "kube-root-ca.crt");
+        if (secret != null) {
+            volumes.addObject().put("name", "legacy-token").putObject("secret").put("secretName", secret);
+        }
+        return o;
     }
 
     public String json() {
