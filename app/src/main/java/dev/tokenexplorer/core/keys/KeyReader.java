@@ -74,10 +74,45 @@ public final class KeyReader {
         return KeyLoad.failed("Not a key: expected a PEM public key, certificate or private key (-----BEGIN …-----), or a JWKS ({\"keys\":[…]}).");
     }
 
-    /** An HMAC secret the user gave explicitly as a secret: the only way HS256/384/512 is ever checked. */
+    /** More keys than any cluster publishes; a JWKS or PEM file with more is cut here, with a message. */
+    public static final int MAX_KEYS = 1_000;
+
+    private static final String SECRET_NOTE = "given explicitly as a shared secret";
+    private static final String PUBLIC_AS_SECRET_NOTE = "given as a shared secret, but these bytes are a public key";
+
+    /**
+     * An HMAC secret the user gave explicitly as a secret: the only way HS256/384/512 is ever
+     * checked. Bytes that are a public key are still used as asked, but noted: that is the
+     * algorithm-confusion attack, and {@link #describe} warns of it.
+     */
     public static LoadedKey hmacSecret(String source, byte[] secret) {
         return new LoadedKey(source, "HMAC secret (" + secret.length + " bytes)", null, null,
-                new org.jose4j.keys.HmacKey(secret.clone()), "given explicitly as a shared secret");
+                new org.jose4j.keys.HmacKey(secret.clone()), isPublicKey(secret) ? PUBLIC_AS_SECRET_NOTE : SECRET_NOTE);
+    }
+
+    /** The warning for a shared secret whose bytes are a public key (PEM or DER), if they are. */
+    public static java.util.Optional<Finding> publicKeyAsSecret(String source, byte[] secret) {
+        return isPublicKey(secret) ? java.util.Optional.of(publicKeyAsSecretWarning(source)) : java.util.Optional.empty();
+    }
+
+    private static Finding publicKeyAsSecretWarning(String where) {
+        return Finding.warning("hmac-secret-is-public-key", where + " is given as an HMAC secret, but its bytes are a public key or"
+                + " certificate. Verifying HMAC with a public key's bytes is the algorithm-confusion attack: anyone holding the public"
+                + " key can forge tokens that pass such a check. Kubernetes never issues HMAC tokens; load the key with --key instead.");
+    }
+
+    /** Whether bytes are a public key or certificate, as PEM text or DER. */
+    static boolean isPublicKey(byte[] bytes) {
+        String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+        if (text.contains("-----BEGIN ")) {
+            return Pem.read(text).stream().anyMatch(b -> b.label().equals("PUBLIC KEY") || b.label().equals("RSA PUBLIC KEY")
+                    || b.label().equals("CERTIFICATE"));
+        }
+        if (bytes.length > 0 && bytes[0] == 0x30) {
+            return KeyDescriber.publicKey(bytes).isPresent() || KeyDescriber.certificate(bytes).isPresent()
+                    || KeyDescriber.publicKey(KeyDescriber.spkiFromPkcs1(bytes)).isPresent();
+        }
+        return false;
     }
 
     private static KeyLoad pem(String source, String text) {
@@ -86,6 +121,10 @@ public final class KeyReader {
         List<Pem.Block> blocks = Pem.read(text);
         if (blocks.isEmpty()) {
             return KeyLoad.failed("The text has a -----BEGIN line but no complete PEM block: the matching -----END line is missing.");
+        }
+        if (Pem.truncated(blocks)) {
+            notes.add(Finding.warning("too-many-keys", "The text holds more than " + Pem.MAX_BLOCKS
+                    + " PEM blocks; only the first " + Pem.MAX_BLOCKS + " are read (a cluster uses a handful of keys)."));
         }
         for (int i = 0; i < blocks.size(); i++) {
             Pem.Block block = blocks.get(i);
@@ -220,8 +259,22 @@ public final class KeyReader {
         }
         List<LoadedKey> loaded = new ArrayList<>();
         List<Finding> notes = new ArrayList<>();
-        for (int i = 0; i < entries.size(); i++) {
+        if (entries.size() > MAX_KEYS) {
+            notes.add(Finding.warning("too-many-keys", "The JWKS holds " + entries.size() + " keys; only the first " + MAX_KEYS
+                    + " are read (a cluster publishes a handful)."));
+        }
+        for (int i = 0; i < Math.min(entries.size(), MAX_KEYS); i++) {
             String where = entries.size() > 1 ? "JWKS key " + (i + 1) : "JWK";
+            if (!entries.get(i).isObject()) {
+                notes.add(Finding.error("jwk-unreadable", where + " cannot be read: it is not a JSON object."));
+                continue;
+            }
+            if ("oct".equals(entries.get(i).path("kty").asText(null))) {
+                notes.add(Finding.warning("jwk-symmetric", where + " is a symmetric key (kty oct)" + kidOf(entries.get(i))
+                        + ": listed, never used. HMAC is checked only with a secret given as one (--hmac-secret-file, or the"
+                        + " HMAC secret field), never with a key from a key set."));
+                continue;
+            }
             try {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> params = Json.writer().treeToValue(entries.get(i), Map.class);
@@ -240,11 +293,14 @@ public final class KeyReader {
         return new KeyLoad(loaded, notes, loaded.isEmpty() ? "No key in this JWKS could be read" + (notes.isEmpty() ? "." : ": " + notes.get(0).message()) : null);
     }
 
+    private static String kidOf(JsonNode entry) {
+        JsonNode kid = entry.get("kid");
+        return kid != null && kid.isTextual() ? ", kid " + kid.asText() : "";
+    }
+
     private static LoadedKey jwkKey(String source, JsonWebKey jwk) {
-        if (jwk instanceof OctetSequenceJsonWebKey oct) {
-            byte[] secret = oct.getOctetSequence();
-            return new LoadedKey(source, "HMAC secret (" + secret.length + " bytes)", jwk.getKeyId(), null,
-                    new org.jose4j.keys.HmacKey(secret), "a symmetric key (kty oct) from a JWK");
+        if (jwk instanceof OctetSequenceJsonWebKey) {
+            throw new IllegalArgumentException("a symmetric key is never used from a key set");
         }
         PublicKey key = jwk.getPublicKey();
         if (key == null) {
@@ -278,6 +334,9 @@ public final class KeyReader {
         if (key.kubernetesKid() != null) s.append(", Kubernetes key id ").append(key.kubernetesKid());
         if (key.note() != null) s.append(" (").append(key.note()).append(")");
         s.append('.');
+        if (key.isSecret() && PUBLIC_AS_SECRET_NOTE.equals(key.note())) {
+            return publicKeyAsSecretWarning(where);
+        }
         return key.note() != null && key.note().startsWith("public half")
                 ? Finding.warning("private-key", s + " Treat a private key you pasted anywhere as exposed.")
                 : Finding.info(key.isSecret() ? "secret-key" : "public-key", s.toString());

@@ -121,9 +121,7 @@ public final class TokenAnalyzer {
         } else if (jwt.algorithm().get().startsWith("HS")) {
             out.add(Finding.warning("hmac-algorithm", "Signed with " + jwt.algorithm().get() + ", a shared secret: Kubernetes never issues HMAC tokens, so this is not from an API server."));
         }
-        if (jwt.header().has("crit")) {
-            out.add(Finding.warning("crit-header", "The header lists critical extensions (crit): Kubernetes does not understand any and would reject the token."));
-        }
+        critFindings(jwt, out);
         for (String remote : List.of("jku", "x5u")) {
             if (jwt.header().has(remote)) {
                 out.add(Finding.warning("remote-key-header", "The header names a key location (" + remote + "): it is shown, never fetched, and plays no part in verification."));
@@ -133,6 +131,48 @@ public final class TokenAnalyzer {
             out.add(Finding.warning("embedded-key-header", "The header embeds a key or certificate" + embeddedCertificate(jwt)
                     + ": a token cannot vouch for itself, so it is never trusted for verification."));
         }
+    }
+
+    /**
+     * {@code crit} (RFC 7515 §4.1.11): a recipient must refuse a token whose critical extensions it
+     * does not understand. go-jose, the API server's JOSE library, understands one, {@code b64}
+     * (its {@code supportedCritical}), and fails verification for any other, or for a crit it
+     * cannot read as a list of names; a {@code b64} that is not a boolean fails its
+     * {@code computeAuthData}. The signature itself is judged by {@link SignatureVerifier}.
+     */
+    private static void critFindings(DecodedJwt jwt, List<Finding> out) {
+        JsonNode crit = jwt.header().get("crit");
+        if (crit != null) {
+            List<String> names = new ArrayList<>();
+            boolean readable = crit.isArray();
+            if (readable) {
+                for (JsonNode name : crit) {
+                    readable &= name.isTextual();
+                    names.add(name.isTextual() ? name.asText() : name.toString());
+                }
+            }
+            List<String> unknown = names.stream().filter(n -> !n.equals("b64")).toList();
+            if (!readable) {
+                out.add(Finding.error("crit-header", "The header's crit is " + abbreviate(crit.toString()) + ", not a list of header"
+                        + " names (RFC 7515 §4.1.11): go-jose, the API server's JOSE library, cannot read it and fails the signature"
+                        + " check, so the API server refuses the token, whatever the signature."));
+            } else if (!unknown.isEmpty()) {
+                out.add(Finding.error("crit-header", "The header marks " + String.join(", ", unknown) + " as critical (crit): a recipient"
+                        + " that does not understand a critical extension must refuse the token (RFC 7515 §4.1.11). go-jose, the API"
+                        + " server's JOSE library, understands only b64, so the API server refuses this token, whatever the signature."));
+            } else if (names.isEmpty()) {
+                out.add(Finding.warning("crit-header", "The header has an empty crit list, which RFC 7515 §4.1.11 forbids."));
+            }
+        }
+        JsonNode b64 = jwt.header().get("b64");
+        if (b64 != null && !b64.isBoolean()) {
+            out.add(Finding.error("unencoded-payload", "The header's b64 is " + abbreviate(b64.toString()) + ", not true or false"
+                    + " (RFC 7797): go-jose, the API server's JOSE library, cannot tell what was signed and the API server refuses the token."));
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
     }
 
     /** Names the first x5c certificate, so the user sees who it claims to be; it is never trusted. */
@@ -245,7 +285,7 @@ public final class TokenAnalyzer {
                     + " (warnafter " + TimeText.utc(TimeClaims.instant(t.warnAfter())) + "): the API server still accepts it until "
                     + TimeText.utc(exp) + ", but records it as stale in the audit log. A kubelet replaces its pods' tokens well before this."));
             case NEVER_EXPIRES -> {
-                if (k8s.kind() != TokenKind.LEGACY) {
+                if (k8s.kind() != TokenKind.LEGACY && !t.isInvalid("exp")) {
                     out.add(Finding.warning("no-expiry", "The token has no exp: it never expires."));
                 }
             }
