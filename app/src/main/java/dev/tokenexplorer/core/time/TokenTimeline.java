@@ -119,6 +119,11 @@ public record TokenTimeline(Instant now,
                 s.append('.');
             }
             case VALID -> {
+                if (effectiveExpiry == null && missing.stream().anyMatch(m -> m.startsWith("exp is not a usable date"))) {
+                    s.append("When it expires cannot be told: exp is not a usable date.");
+                    if (revocation != null) s.append(' ').append(revocation);
+                    return s.toString();
+                }
                 if (effectiveExpiry == null) {
                     s.append("Never expires.");
                     if (revocation != null) s.append(' ').append(revocation);
