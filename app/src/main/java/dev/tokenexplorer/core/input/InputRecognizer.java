@@ -159,7 +159,7 @@ public final class InputRecognizer {
     private static RecognizedInput pem(String source, String text, Instant now) {
         KeyReader.KeyLoad load = KeyReader.read(source, text);
         List<Pem.Block> blocks = Pem.read(text);
-        boolean certificates = blocks.stream().allMatch(b -> b.label().equals("CERTIFICATE"));
+        boolean certificates = !blocks.isEmpty() && blocks.stream().allMatch(b -> b.label().equals("CERTIFICATE"));
         List<SourceNode> nodes = new ArrayList<>(certificateNodes(blocks, now));
         load.keys().stream().filter(k -> k.note() == null || !k.note().startsWith("from the certificate")).map(KeyReader::node).forEach(nodes::add);
         return new RecognizedInput(source, certificates ? InputType.CERTIFICATE : InputType.PUBLIC_KEY, load.error(), List.of(), load.notes(),
