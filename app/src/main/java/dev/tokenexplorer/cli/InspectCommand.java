@@ -85,7 +85,9 @@ public final class InspectCommand implements Callable<Integer> {
         Clock at = now == null ? clock : Clock.fixed(now, ZoneOffset.UTC);
         List<LoadedKey> keys = new ArrayList<>();
         List<String> keyErrors = new ArrayList<>();
-        keyFiles.forEach(file -> KeyFiles.load(file, keys, keyErrors));
+        List<String> keyWarnings = new ArrayList<>();
+        keyFiles.forEach(file -> KeyFiles.load(file, keys, keyErrors, keyWarnings));
+        keyWarnings.forEach(w -> spec.commandLine().getErr().println("token-explorer: warning: " + w));
         if (hmacSecretFile != null) {
             loadSecret(hmacSecretFile, keys, keyErrors);
         }

@@ -169,4 +169,16 @@ class HostileCommandLineTest {
         assertThat(run.exit()).isEqualTo(ExitCodes.UNREADABLE);
         assertThat(run.err()).contains("not a regular file");
     }
+
+    @Test
+    void keySetEntriesThatCannotBeReadOrAreNeverUsedAreSaidNotDropped(@TempDir Path dir) throws Exception {
+        Path jwks = Files.writeString(dir.resolve("jwks.json"), "{\"keys\":[" + Fixtures.text("rfc7515/rfc7515_A.2.jwk").strip()
+                + ",{\"kty\":\"RSA\",\"kid\":\"broken\"}," + Fixtures.text("rfc7515/rfc7515_A.1.jwk").strip() + "]}");
+
+        Run run = run("inspect", "--key", jwks.toString(), Fixtures.path(Fixtures.PROJECTED).toString());
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.err()).contains("warning: key " + jwks + ": JWKS key 2 cannot be read")
+                .contains("warning: key " + jwks + ": JWKS key 3 is a symmetric key (kty oct): listed, never used");
+    }
 }
