@@ -97,12 +97,20 @@ public final class SignatureVerifier {
         }
         String shown = tried.stream().map(SignatureVerifier::label).collect(Collectors.joining("; "));
         int untried = candidates.size() - tried.size();
+        if (untried > 0) {
+            // Not "invalid": the key that signed it may be among those not tried.
+            return new Verification(SignatureStatus.NO_MATCHING_KEY, null, List.of(Finding.warning("too-many-candidates",
+                    "The signature does not verify with the " + tried.size() + " keys tried (" + shown + "); " + untried
+                            + " more loaded keys fit " + alg + " but were not tried: a token is checked against the keys its kid names"
+                            + " and at most " + MAX_CANDIDATES + " others. " + (kid.isEmpty()
+                            ? "The token has no kid, so the API server tries every key; load only the cluster's keys to check it."
+                            : "Its kid \"" + kid + "\" names " + (named.isEmpty() ? "no loaded key, so from Kubernetes " + KID_LOOKUP_SINCE
+                            + " on the API server refuses it (\"invalid signature, no keys found\")." : "a key that does not verify it.")))));
+        }
         return new Verification(SignatureStatus.INVALID, null, List.of(Finding.error("signature-invalid",
                 "The signature does not verify with " + (tried.size() == 1 ? "the loaded key that fits " : "any of the "
                         + tried.size() + " loaded keys that fit ") + alg + " (" + shown
-                        + "): the token was signed by another key, or altered after signing."
-                        + (untried > 0 ? " " + untried + " more keys fit but were not tried: the token's kid names none of them,"
-                        + " and a token is checked against at most " + MAX_CANDIDATES + "." : ""))));
+                        + "): the token was signed by another key, or altered after signing.")));
     }
 
     private static List<LoadedKey> limit(List<LoadedKey> keys) {

@@ -185,10 +185,12 @@ class HostileInputRound2Test {
 
         TokenReport report = token(token, keys);
 
-        assertThat(report.signature()).isEqualTo(SignatureStatus.INVALID);
-        assertThat(report.findings()).filteredOn(f -> f.code().equals("signature-invalid")).singleElement()
-                .satisfies(f -> assertThat(f.message()).contains("any of the " + SignatureVerifier.MAX_CANDIDATES + " loaded keys")
-                        .contains((KeyReader.MAX_KEYS - SignatureVerifier.MAX_CANDIDATES) + " more keys fit but were not tried"));
+        assertThat(report.signature()).isEqualTo(SignatureStatus.NO_MATCHING_KEY);
+        assertThat(report.findings()).filteredOn(f -> f.code().equals("too-many-candidates")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("with the " + SignatureVerifier.MAX_CANDIDATES + " keys tried")
+                        .contains((KeyReader.MAX_KEYS - SignatureVerifier.MAX_CANDIDATES) + " more loaded keys fit RS256 but were not tried")
+                        .contains("invalid signature, no keys found"));
+        assertThat(report.failsStrict()).isTrue();
     }
 
     // ---- 7: control characters ---------------------------------------------------------------
