@@ -79,7 +79,7 @@ public final class TokenAnalyzer {
     /** The API server's audience and issuer checks, against what the user said their cluster accepts. */
     private static void expectationFindings(DecodedJwt jwt, KubernetesClaims k8s, VerificationSettings settings, List<Finding> out) {
         String iss = jwt.claimText("iss").orElse(null);
-        if (!settings.issuers().isEmpty() && k8s.kind() != TokenKind.LEGACY && !settings.issuers().contains(iss)) {
+        if (!settings.issuers().isEmpty() && k8s.kind() != TokenKind.LEGACY && (iss == null || !settings.issuers().contains(iss))) {
             out.add(Finding.error("issuer-not-accepted", "iss " + (iss == null ? "is missing" : "\"" + iss + "\" is not")
                     + " among the expected issuers " + quoted(settings.issuers()) + ": the API server's service account authenticator "
                     + "would pass the token on as not its own (--service-account-issuer)."));

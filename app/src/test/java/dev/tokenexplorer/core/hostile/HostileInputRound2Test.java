@@ -385,4 +385,17 @@ class HostileInputRound2Test {
         assertThat(report.readable()).isFalse();
         assertThat(report.error()).startsWith(Analyzer.INTERNAL_ERROR).contains("token.jwt").doesNotContain("Exception", "\tat ");
     }
+
+    @Test
+    void aBoundTokenWithoutIssIsNotAcceptedWhenIssuersAreGiven() {
+        // Found by WholePathFuzzTest: Set.of(...).contains(null) threw, and the token became an internal error.
+        String token = TestTokens.rs256(bound("\"exp\":1796821200,\"iat\":1796817600,").formatted("").replace("\"iss\":\"https://kubernetes.default.svc\",", ""));
+
+        TokenReport report = analyzer.analyzeText("paste", token, new VerificationSettings(List.of(), Set.of(), Set.of("https://kubernetes.default.svc")))
+                .tokens().get(0);
+
+        assertThat(report.decoded()).isTrue();
+        assertThat(report.findings()).filteredOn(f -> f.code().equals("issuer-not-accepted")).singleElement()
+                .satisfies(f -> assertThat(f.message()).startsWith("iss is missing"));
+    }
 }
