@@ -145,7 +145,7 @@ public final class SignatureVerifier {
         List<Finding> findings = new ArrayList<>(extra);
         if (input.unencoded) {
             if (input.verifiedUnencoded) {
-                findings.add(Finding.warning("unencoded-payload", "The header says b64: false (RFC 7797): the signature covers the"
+                findings.add(Finding.warning("unencoded-payload-signed", "The header says b64: false (RFC 7797): the signature covers the"
                         + " payload's raw bytes, not its base64url text. go-jose, the API server's JOSE library, checks it the same way"
                         + " (computeAuthData), and it verifies; no Kubernetes component issues such tokens."));
             } else {

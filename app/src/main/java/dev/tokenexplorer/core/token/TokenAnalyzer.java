@@ -160,8 +160,6 @@ public final class TokenAnalyzer {
                 out.add(Finding.error("crit-header", "The header marks " + String.join(", ", unknown) + " as critical (crit): a recipient"
                         + " that does not understand a critical extension must refuse the token (RFC 7515 §4.1.11). go-jose, the API"
                         + " server's JOSE library, understands only b64, so the API server refuses this token, whatever the signature."));
-            } else if (names.isEmpty()) {
-                out.add(Finding.warning("crit-header", "The header has an empty crit list, which RFC 7515 §4.1.11 forbids."));
             }
         }
         JsonNode b64 = jwt.header().get("b64");
