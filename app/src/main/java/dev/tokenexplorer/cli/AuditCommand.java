@@ -73,7 +73,9 @@ public final class AuditCommand implements Callable<Integer> {
         }
         List<LoadedKey> keys = new ArrayList<>();
         List<String> keyErrors = new ArrayList<>();
-        keyFiles.forEach(file -> KeyFiles.load(file, keys, keyErrors));
+        List<String> keyWarnings = new ArrayList<>();
+        keyFiles.forEach(file -> KeyFiles.load(file, keys, keyErrors, keyWarnings));
+        keyWarnings.forEach(w -> spec.commandLine().getErr().println("token-explorer: warning: " + w));
         if (!keyErrors.isEmpty()) {
             keyErrors.forEach(e -> spec.commandLine().getErr().println("token-explorer: " + e));
             return ExitCodes.UNREADABLE;

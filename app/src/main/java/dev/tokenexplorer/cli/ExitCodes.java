@@ -4,12 +4,13 @@ package dev.tokenexplorer.cli;
 public final class ExitCodes {
     /** Every input was read. */
     public static final int OK = 0;
-    /** --strict: a token is expired, not yet valid, unsigned or fails verification. */
+    /** --strict: a token or Secret has an error finding (expired, not yet valid, unsigned, refused by the API server...). */
     public static final int STRICT_FAILURE = 1;
-    /** An input could not be read or recognised, or the command line was wrong. */
+    /**
+     * An input could not be read or recognised, the command line was wrong, or a bug stopped the
+     * reading of an input (its message names the input; the other inputs are still reported).
+     */
     public static final int UNREADABLE = 2;
-    /** A bug: reported with its cause. */
-    public static final int INTERNAL = 70;
 
     private ExitCodes() {
     }

@@ -8,6 +8,10 @@ import dev.tokenexplorer.core.keys.LoadedKey;
 import dev.tokenexplorer.core.keys.VerificationSettings;
 import dev.tokenexplorer.core.report.JsonReport;
 import dev.tokenexplorer.core.report.TextReport;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tokenexplorer.core.json.Json;
+import dev.tokenexplorer.core.token.TimeClaims;
 import dev.tokenexplorer.core.token.TokenReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,7 +20,6 @@ import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -82,7 +85,9 @@ public final class InspectCommand implements Callable<Integer> {
         Clock at = now == null ? clock : Clock.fixed(now, ZoneOffset.UTC);
         List<LoadedKey> keys = new ArrayList<>();
         List<String> keyErrors = new ArrayList<>();
-        keyFiles.forEach(file -> KeyFiles.load(file, keys, keyErrors));
+        List<String> keyWarnings = new ArrayList<>();
+        keyFiles.forEach(file -> KeyFiles.load(file, keys, keyErrors, keyWarnings));
+        keyWarnings.forEach(w -> spec.commandLine().getErr().println("token-explorer: warning: " + w));
         if (hmacSecretFile != null) {
             loadSecret(hmacSecretFile, keys, keyErrors);
         }
@@ -95,46 +100,85 @@ public final class InspectCommand implements Callable<Integer> {
         List<String> inputs = files.isEmpty() ? List.of("-") : files;
         List<SourceReport> reports = new ArrayList<>();
         for (String input : inputs) {
-            reports.add(input.equals("-") ? readStdin(analyzer, settings) : analyzer.analyzeFile(Path.of(input), settings));
+            reports.add(analyze(analyzer, input, settings));
         }
         var out = spec.commandLine().getOut();
-        out.print(format == Format.json ? JsonReport.write(reports, keys) + "\n" : TextReport.write(reports, keys, at.instant()));
+        out.print(render(reports, keys, at.instant()));
         out.flush();
         if (!reports.stream().allMatch(SourceReport::readable)) {
             return ExitCodes.UNREADABLE;
         }
-        return strict && reports.stream().flatMap(r -> r.tokens().stream()).anyMatch(InspectCommand::failsStrict)
+        return strict && reports.stream().flatMap(r -> r.tokens().stream()).anyMatch(TokenReport::failsStrict)
                 ? ExitCodes.STRICT_FAILURE : ExitCodes.OK;
     }
 
-    private static boolean failsStrict(TokenReport token) {
-        if (token.error() != null) {
-            return true;
+    private SourceReport analyze(Analyzer analyzer, String input, VerificationSettings settings) {
+        try {
+            return input.equals("-") ? readStdin(analyzer, settings) : analyzer.analyzeFile(Path.of(input), settings);
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            // The analyzer turns bugs into a report itself; this catches the path and memory.
+            return SourceReport.unreadable(input, Analyzer.internalError(input, e));
         }
-        return switch (token.status()) {
-            case EXPIRED, NOT_YET_VALID -> true;
-            default -> switch (token.signature()) {
-                case UNSIGNED, INVALID, NO_MATCHING_KEY -> true;
-                default -> false;
-            };
-        };
     }
 
-    private static void loadSecret(Path file, List<LoadedKey> keys, List<String> errors) {
-        try {
-            byte[] secret = Files.readAllBytes(file);
-            int end = secret.length;
-            while (end > 0 && (secret[end - 1] == '\n' || secret[end - 1] == '\r')) {
-                end--; // the line break an editor or echo adds is not part of the secret
+    /**
+     * Each input is written on its own: should writing one fail (a bug), that input becomes an
+     * error naming it, in place, and the reports around it are still printed. The list is updated
+     * so the exit status says so.
+     */
+    private String render(List<SourceReport> reports, List<LoadedKey> keys, Instant now) {
+        if (format == Format.json) {
+            ObjectNode root = Json.nodes().objectNode();
+            ArrayNode inputs = root.putArray("inputs");
+            for (int i = 0; i < reports.size(); i++) {
+                try {
+                    inputs.add(JsonReport.input(reports.get(i)));
+                } catch (RuntimeException | StackOverflowError e) {
+                    reports.set(i, SourceReport.unreadable(reports.get(i).source(), Analyzer.internalError(reports.get(i).source(), e)));
+                    inputs.add(JsonReport.input(reports.get(i)));
+                }
             }
-            if (end == 0) {
-                errors.add("the HMAC secret file " + file + " is empty");
-                return;
-            }
-            keys.add(KeyReader.hmacSecret(file.getFileName().toString(), Arrays.copyOf(secret, end)));
-        } catch (IOException e) {
-            errors.add("cannot read the HMAC secret file " + file + ": " + e.getMessage());
+            root.set("keys", JsonReport.tree(List.of(), keys).get("keys"));
+            return Json.pretty(root) + "\n";
         }
+        StringBuilder text = new StringBuilder(TextReport.keys(keys));
+        for (int i = 0; i < reports.size(); i++) {
+            if (text.length() > 0) {
+                text.append('\n');
+            }
+            try {
+                text.append(TextReport.source(reports.get(i), now));
+            } catch (RuntimeException | StackOverflowError e) {
+                reports.set(i, SourceReport.unreadable(reports.get(i).source(), Analyzer.internalError(reports.get(i).source(), e)));
+                text.append(TextReport.source(reports.get(i), now));
+            }
+        }
+        return text.toString();
+    }
+
+    /**
+     * The shared secret, read by the one file reader (regular files only, size capped). Public key
+     * bytes given as an HMAC secret are the algorithm-confusion attack: used as asked, but warned of.
+     */
+    private void loadSecret(Path file, List<LoadedKey> keys, List<String> errors) {
+        InputFiles.Bytes read = InputFiles.readBytes(file, InputFiles.MAX_SECRET_BYTES);
+        if (read.error() != null) {
+            errors.add("cannot read the HMAC secret file: " + read.error());
+            return;
+        }
+        byte[] secret = read.bytes();
+        int end = secret.length;
+        while (end > 0 && (secret[end - 1] == '\n' || secret[end - 1] == '\r')) {
+            end--; // the line break an editor or echo adds is not part of the secret
+        }
+        if (end == 0) {
+            errors.add("the HMAC secret file " + file + " is empty");
+            return;
+        }
+        byte[] bytes = Arrays.copyOf(secret, end);
+        keys.add(KeyReader.hmacSecret(file.getFileName().toString(), bytes));
+        KeyReader.publicKeyAsSecret(file.getFileName().toString(), bytes)
+                .ifPresent(warning -> spec.commandLine().getErr().println("token-explorer: warning: " + warning.message()));
     }
 
     private SourceReport readStdin(Analyzer analyzer, VerificationSettings settings) {
@@ -152,15 +196,22 @@ public final class InspectCommand implements Callable<Integer> {
     static final class InstantConverter implements CommandLine.ITypeConverter<Instant> {
         @Override
         public Instant convert(String value) {
+            Instant instant;
             if (value.matches("\\d{1,12}")) {
-                return Instant.ofEpochSecond(Long.parseLong(value));
+                instant = Instant.ofEpochSecond(Long.parseLong(value));
+            } else {
+                try {
+                    instant = Instant.parse(value);
+                } catch (DateTimeParseException e) {
+                    throw new CommandLine.TypeConversionException("'" + value
+                            + "' is not an instant: use ISO-8601 such as 2022-08-19T14:00:00Z, or epoch seconds");
+                }
             }
-            try {
-                return Instant.parse(value);
-            } catch (DateTimeParseException e) {
-                throw new CommandLine.TypeConversionException("'" + value
-                        + "' is not an instant: use ISO-8601 such as 2022-08-19T14:00:00Z, or epoch seconds");
+            long seconds = instant.getEpochSecond();
+            if (seconds < TimeClaims.MIN_EPOCH_SECONDS || seconds > TimeClaims.MAX_EPOCH_SECONDS) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is outside the years 1970 to 9999");
             }
+            return instant;
         }
     }
 }

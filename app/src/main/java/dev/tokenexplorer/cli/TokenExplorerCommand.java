@@ -1,5 +1,6 @@
 package dev.tokenexplorer.cli;
 
+import dev.tokenexplorer.core.Analyzer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -39,10 +40,17 @@ public final class TokenExplorerCommand implements Runnable {
         cli.setErr(err);
         cli.setExitCodeExceptionMapper(e -> ExitCodes.UNREADABLE);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("token-explorer: internal error: " + e);
-            return ExitCodes.INTERNAL;
+            // A bug: one line naming what failed, never a stack trace; 1 is kept for --strict.
+            commandLine.getErr().println("token-explorer: " + Analyzer.internalError("the command line's inputs", e));
+            return ExitCodes.UNREADABLE;
         });
-        int code = cli.execute(args);
+        int code;
+        try {
+            code = cli.execute(args);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            err.println("token-explorer: " + Analyzer.internalError("the command line's inputs", e));
+            code = ExitCodes.UNREADABLE;
+        }
         out.flush();
         err.flush();
         return code;

@@ -37,23 +37,29 @@ public final class Analyzer {
 
     /** Analyses text, checking signatures, audiences and issuers against the given settings. */
     public SourceReport analyzeText(String source, String text, VerificationSettings settings) {
-        Instant now = clock.instant();
-        return report(recognizer.recognize(source, text, now), now, settings);
+        return guarded(source, () -> {
+            Instant now = clock.instant();
+            return report(recognizer.recognize(source, text, now), now, settings);
+        });
     }
 
     /** Reads and analyses a file; paths inside it (a kubeconfig's tokenFile) are resolved from its folder. */
     public SourceReport analyzeFile(Path path, VerificationSettings settings) {
-        InputFiles.Read read = InputFiles.read(path);
-        if (read.error() != null) {
-            return SourceReport.unreadable(path.toString(), read.error());
-        }
-        return analyzeFileText(path, read.text(), settings);
+        return guarded(path.toString(), () -> {
+            InputFiles.Read read = InputFiles.read(path);
+            if (read.error() != null) {
+                return SourceReport.unreadable(path.toString(), read.error());
+            }
+            return analyzeFileText(path, read.text(), settings);
+        });
     }
 
     /** Analyses text that was read from a file, again (the clock moved, or the keys changed). */
     public SourceReport analyzeFileText(Path path, String text, VerificationSettings settings) {
-        Instant now = clock.instant();
-        return report(recognizer.recognize(path.toString(), text, now, path.toAbsolutePath().getParent()), now, settings);
+        return guarded(path.toString(), () -> {
+            Instant now = clock.instant();
+            return report(recognizer.recognize(path.toString(), text, now, path.toAbsolutePath().getParent()), now, settings);
+        });
     }
 
     /**
@@ -61,13 +67,43 @@ public final class Analyzer {
      * the input is not read again (a 10 MB paste costs its tokens' decoding, not its YAML).
      */
     public SourceReport rejudge(SourceReport report, VerificationSettings settings) {
-        return report.recognized() == null ? report : report(report.recognized(), clock.instant(), settings);
+        return report.recognized() == null ? report : guarded(report.source(), () -> report(report.recognized(), clock.instant(), settings));
     }
+
+    /**
+     * A bug met while reading one input becomes that input's error, naming it, so the other
+     * inputs of the same run are still reported; nothing is thrown past this point.
+     */
+    private static SourceReport guarded(String source, java.util.function.Supplier<SourceReport> work) {
+        try {
+            return work.get();
+        } catch (RuntimeException | StackOverflowError e) {
+            return SourceReport.unreadable(source, internalError(source, e));
+        }
+    }
+
+    /** The message for a bug: what failed, on which input, and that it is Token Explorer's fault. */
+    public static String internalError(String what, Throwable e) {
+        return INTERNAL_ERROR + " while reading " + what + " (" + e.getClass().getSimpleName().replace("Exception", "")
+                + "): this is a bug in Token Explorer, not a problem with the input. The other inputs were still read.";
+    }
+
+    /** How every internal-error message starts, so tests and fuzz targets can tell a bug from bad input. */
+    public static final String INTERNAL_ERROR = "Internal error";
 
     private SourceReport report(RecognizedInput input, Instant now, VerificationSettings settings) {
         SecretVerdict.Judging judging = SecretVerdict.Judging.at(now);
+        List<String> failures = new java.util.ArrayList<>();
         List<TokenReport> reports = input.tokens().stream()
-                .map(t -> withVerdict(t, tokens.analyze(t.location(), t.compact(), now, t.context(), settings), input, judging))
+                .map(t -> {
+                    try {
+                        return withVerdict(t, tokens.analyze(t.location(), t.compact(), now, t.context(), settings), input, judging);
+                    } catch (RuntimeException | StackOverflowError e) {
+                        String message = internalError(t.location(), e);
+                        failures.add(message);
+                        return TokenReport.malformed(t.location(), message);
+                    }
+                })
                 .toList();
         Map<String, ServiceAccountRef> accounts = new LinkedHashMap<>();
         for (TokenReport t : reports) {
@@ -76,7 +112,8 @@ public final class Analyzer {
             }
         }
         input.serviceAccounts().forEach(a -> add(accounts, a));
-        return new SourceReport(input.source(), input.type(), input.error(), reports, input.notes(), List.copyOf(accounts.values()),
+        String error = input.error() != null || failures.isEmpty() ? input.error() : String.join(" ", failures);
+        return new SourceReport(input.source(), input.type(), error, reports, input.notes(), List.copyOf(accounts.values()),
                 input.nodes(), input);
     }
 

@@ -55,4 +55,18 @@ class TokenViewModelTest {
         assertThat(model.titleProperty().get()).isEqualTo("This token could not be decoded");
         assertThat(model.findings()).singleElement().satisfies(f -> assertThat(f.message()).contains("payload segment"));
     }
+
+    @Test
+    void controlAndBidiCharactersFromTheTokenShowEscapedInTheWindow() {
+        String token = dev.tokenexplorer.support.TestTokens.rs256("{\"sub\":\"evil\\u001b[8m\\u202e\",\"exp\":1000000000000000000,"
+                + "\"iss\":\"line\\nbreak\"}");
+        model.tokenProperty().set(new TokenAnalyzer().analyze("token", token, NOW, List.of()));
+
+        assertThat(model.titleProperty().get()).isEqualTo("evil\\u001b[8m\\u202e");
+        assertThat(model.claimRowsProperty().get()).filteredOn(r -> r.name().equals("iss")).singleElement()
+                .satisfies(r -> assertThat(r.value()).isEqualTo("line\\nbreak"));
+        assertThat(exp().value()).isEqualTo("1000000000000000000");
+        assertThat(exp().when()).isNull();
+        assertThat(model.findings()).extracting(f -> f.code()).contains("invalid-time-claim");
+    }
 }

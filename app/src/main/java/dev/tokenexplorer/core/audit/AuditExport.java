@@ -6,6 +6,7 @@ import dev.tokenexplorer.core.token.FindingCode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tokenexplorer.core.json.Json;
+import dev.tokenexplorer.core.text.Printable;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -186,19 +187,38 @@ public final class AuditExport {
         return out.toString();
     }
 
-    /** Pipes, backslashes and line breaks would break a table row; HTML-like text would render. */
+    /**
+     * A cell that renders as the text it holds, nothing else: names come from an untrusted dump, and
+     * {@code ![x](https://attacker.example/beacon.png)} would load an image, {@code [click](javascript:…)}
+     * make a link, and HTML render. Every Markdown punctuation character that can start a link, an
+     * image, emphasis, code or a table cell is backslash-escaped (CommonMark: any ASCII punctuation
+     * may be), HTML's {@code < > &} become entities, and characters that are not printable are shown
+     * escaped (see {@link Printable}), which also keeps a line break from ending the row.
+     */
     static String markdownCell(String value) {
         if (value == null) {
             return "";
         }
-        return value.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace("\r", " ").replace("\n", " ");
+        String visible = Printable.escape(value);
+        StringBuilder out = new StringBuilder(visible.length() + 8);
+        for (int i = 0; i < visible.length(); i++) {
+            char c = visible.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '\\', '|', '[', ']', '(', ')', '!', '`', '*', '_', '~' -> out.append('\\').append(c);
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     // ---- text table --------------------------------------------------------------------------
 
     public static String table(AuditResult result) {
         StringBuilder out = new StringBuilder();
-        summaryLines(result).forEach(line -> out.append(line).append('\n'));
+        summaryLines(result).forEach(line -> out.append(Printable.escape(line)).append('\n'));
         if (result.secrets().isEmpty()) {
             return out.toString();
         }
@@ -209,7 +229,7 @@ public final class AuditExport {
         for (AuditedSecret secret : result.secrets()) {
             rows.add(shown.stream().map(c -> {
                 String v = c.value().apply(secret);
-                return v == null || v.isEmpty() ? "-" : v.replace('\n', ' ');
+                return v == null || v.isEmpty() ? "-" : Printable.escape(v);
             }).toArray(String[]::new));
         }
         int[] widths = new int[shown.size()];

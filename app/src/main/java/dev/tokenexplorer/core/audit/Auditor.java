@@ -185,7 +185,7 @@ public final class Auditor {
                         + " MB an audit reads.");
                 return;
             }
-            try (InputStream in = new Counting(new BufferedInputStream(Files.newInputStream(file), 1 << 16), read)) {
+            try (InputStream in = new Counting(new BufferedInputStream(dev.tokenexplorer.core.input.InputFiles.open(file, MAX_DUMP_BYTES), 1 << 16), read)) {
                 in.mark(8192);
                 byte[] head = in.readNBytes(8192);
                 in.reset();

@@ -1,6 +1,7 @@
 package dev.tokenexplorer.core.input;
 
 import dev.tokenexplorer.core.token.Finding;
+import dev.tokenexplorer.core.token.FindingCode;
 
 import java.util.Base64;
 import java.util.regex.Pattern;
@@ -56,12 +57,12 @@ final class BearerToken {
         var bootstrap = BOOTSTRAP.matcher(token);
         if (bootstrap.matches()) {
             String id = bootstrap.group(1);
-            return Finding.info("bootstrap-token", what + " is a bootstrap token, not a JWT: token id " + id
+            return Finding.of(FindingCode.BOOTSTRAP_TOKEN, what + " is a bootstrap token, not a JWT: token id " + id
                     + " (the part after the dot is its secret, not shown). It authenticates as system:bootstrap:" + id
                     + " in the group system:bootstrappers, and works while its Secret kube-system/bootstrap-token-" + id
                     + " exists and has not expired (kubeadm token list shows it).");
         }
-        return Finding.info("static-token", what + " is an opaque bearer token of " + token.length()
+        return Finding.of(FindingCode.STATIC_TOKEN, what + " is an opaque bearer token of " + token.length()
                 + " characters, not a JWT: a static token from the API server's --token-auth-file, or a token another "
                 + "authenticator (a webhook, a cloud provider) understands. It has nothing to decode; a TokenReview asks the cluster who it is.");
     }

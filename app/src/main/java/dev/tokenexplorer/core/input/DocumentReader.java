@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tokenexplorer.core.keys.KeyReader;
 import dev.tokenexplorer.core.kube.SecretVerdict;
 import dev.tokenexplorer.core.token.Finding;
+import dev.tokenexplorer.core.token.FindingCode;
 import dev.tokenexplorer.core.tree.SourceNode;
 
 import java.util.ArrayList;
@@ -63,7 +64,7 @@ final class DocumentReader {
         String error = !errors.isEmpty() && (type == InputType.UNKNOWN || types.size() == 1) ? String.join(" ", errors) : null;
         if (error == null) {
             // A Pod or a RoleBinding beside the Secrets is part of a cluster dump, not a mistake.
-            errors.stream().filter(e -> !quietErrors.contains(e)).forEach(e -> out.note(Finding.warning("document-not-recognised", e)));
+            errors.stream().filter(e -> !quietErrors.contains(e)).forEach(e -> out.note(Finding.of(FindingCode.DOCUMENT_NOT_RECOGNISED, e)));
         }
         return new RecognizedInput(source, type, error, out.tokens, out.notes, out.serviceAccounts, out.nodes, out.accounts);
     }
@@ -150,7 +151,7 @@ final class DocumentReader {
         listSecrets = 0;
         listOthers.clear();
         if (!others.isEmpty()) {
-            out.note(Finding.info("list-other-items", prefix + others.size() + " list item(s) hold no service account token: "
+            out.note(Finding.of(FindingCode.LIST_OTHER_ITEMS, prefix + others.size() + " list item(s) hold no service account token: "
                     + String.join(", ", others.subList(0, Math.min(5, others.size()))) + (others.size() > 5 ? ", …" : "") + "."));
         }
         if (secrets == 0 && others.size() == size) {
@@ -174,7 +175,7 @@ final class DocumentReader {
             });
         }
         out.nodes.add(new SourceNode("service-account", "ServiceAccount " + Nodes.qualified(sa), "holds no token itself", details, List.of(), List.of(), -1));
-        return Finding.info("service-account", prefix + "ServiceAccount " + Nodes.qualified(sa)
+        return Finding.of(FindingCode.SERVICE_ACCOUNT, prefix + "ServiceAccount " + Nodes.qualified(sa)
                 + (names.isEmpty() ? " lists no Secrets." : " lists Secret(s) " + String.join(", ", names)
                 + ": listed token Secrets count as auto-generated, and the legacy-token cleaner may delete them once unused."));
     }

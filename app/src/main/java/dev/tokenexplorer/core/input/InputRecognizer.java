@@ -7,6 +7,7 @@ import dev.tokenexplorer.core.keys.KeyDescriber;
 import dev.tokenexplorer.core.keys.KeyReader;
 import dev.tokenexplorer.core.keys.Pem;
 import dev.tokenexplorer.core.token.Finding;
+import dev.tokenexplorer.core.token.FindingCode;
 import dev.tokenexplorer.core.tree.SourceNode;
 
 import java.nio.ByteBuffer;
@@ -120,7 +121,7 @@ public final class InputRecognizer {
                 .map(t -> new FoundToken(t.location() + " (base64-decoded)", t.compact(), t.context()))
                 .toList();
         List<Finding> notes = new ArrayList<>(inner.notes());
-        notes.add(0, Finding.info("base64-wrapped", "The input was base64-encoded, as values under a Secret's data are; it was decoded first."));
+        notes.add(0, Finding.of(FindingCode.BASE64_WRAPPED, "The input was base64-encoded, as values under a Secret's data are; it was decoded first."));
         return new RecognizedInput(source, inner.type(), inner.error(), tokens, notes, inner.serviceAccounts(), inner.nodes());
     }
 
@@ -153,7 +154,7 @@ public final class InputRecognizer {
     private static RecognizedInput pem(String source, String text, Instant now) {
         KeyReader.KeyLoad load = KeyReader.read(source, text);
         List<Pem.Block> blocks = Pem.read(text);
-        boolean certificates = blocks.stream().allMatch(b -> b.label().equals("CERTIFICATE"));
+        boolean certificates = !blocks.isEmpty() && blocks.stream().allMatch(b -> b.label().equals("CERTIFICATE"));
         List<SourceNode> nodes = new ArrayList<>(certificateNodes(blocks, now));
         load.keys().stream().filter(k -> k.note() == null || !k.note().startsWith("from the certificate")).map(KeyReader::node).forEach(nodes::add);
         return new RecognizedInput(source, certificates ? InputType.CERTIFICATE : InputType.PUBLIC_KEY, load.error(), List.of(), load.notes(),

@@ -3,6 +3,7 @@ package dev.tokenexplorer.core.input;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tokenexplorer.core.keys.Pem;
 import dev.tokenexplorer.core.token.Finding;
+import dev.tokenexplorer.core.token.FindingCode;
 import dev.tokenexplorer.core.tree.SourceNode;
 import dev.tokenexplorer.core.tree.SourceNode.Detail;
 
@@ -37,7 +38,7 @@ final class KubeconfigReader {
         Map<String, JsonNode> contexts = named(config, "contexts", "context", refused, out);
         String current = Nodes.text(config, "current-context");
         if (current != null && !current.isEmpty() && !contexts.containsKey(current)) {
-            out.note(Finding.warning("missing-current-context", prefix + "current-context is \"" + current
+            out.note(Finding.of(FindingCode.MISSING_CURRENT_CONTEXT, prefix + "current-context is \"" + current
                     + "\", but no context has that name (client-go: context was not found for specified context: " + current + ")."));
         }
 
@@ -48,11 +49,11 @@ final class KubeconfigReader {
             String user = Nodes.text(context, "user");
             List<Finding> notes = new ArrayList<>();
             if (cluster != null && !cluster.isEmpty() && !clusters.containsKey(cluster)) {
-                notes.add(Finding.warning("missing-cluster", prefix + "context \"" + name + "\" refers to cluster \"" + cluster
+                notes.add(Finding.of(FindingCode.MISSING_CLUSTER, prefix + "context \"" + name + "\" refers to cluster \"" + cluster
                         + "\", which is not defined (client-go: cluster \"" + cluster + "\" not found)."));
             }
             if (user != null && !user.isEmpty() && !users.containsKey(user)) {
-                notes.add(Finding.warning("missing-user", prefix + "context \"" + name + "\" refers to user \"" + user
+                notes.add(Finding.of(FindingCode.MISSING_USER, prefix + "context \"" + name + "\" refers to user \"" + user
                         + "\", which is not defined (client-go: user \"" + user + "\" not found)."));
             }
             notes.forEach(out::note);
@@ -77,7 +78,7 @@ final class KubeconfigReader {
         users.forEach((name, user) -> userNodes.add(user(name, user, prefix, contextsByUser.getOrDefault(name, List.of()), out)));
 
         if (users.isEmpty() && clusters.isEmpty() && contexts.isEmpty()) {
-            out.note(Finding.info("empty-kubeconfig", prefix + "the kubeconfig defines no clusters, users or contexts."));
+            out.note(Finding.of(FindingCode.EMPTY_KUBECONFIG, prefix + "the kubeconfig defines no clusters, users or contexts."));
         }
         out.nodes.add(SourceNode.group(prefix + "Contexts", contextNodes));
         out.nodes.add(SourceNode.group(prefix + "Clusters", clusterNodes));
@@ -91,7 +92,7 @@ final class KubeconfigReader {
         List<SourceNode> children = new ArrayList<>();
         String server = Nodes.text(cluster, "server");
         if (server == null || server.isEmpty()) {
-            notes.add(Finding.warning("cluster-without-server", prefix + "cluster \"" + name + "\" has no server defined."));
+            notes.add(Finding.of(FindingCode.CLUSTER_WITHOUT_SERVER, prefix + "cluster \"" + name + "\" has no server defined."));
         }
         details.add(Detail.of("Server", server == null || server.isEmpty() ? "(none)" : server));
         if (Nodes.text(cluster, "tls-server-name") != null) {
@@ -101,7 +102,7 @@ final class KubeconfigReader {
         details.add(new Detail("Verify the server's certificate", insecure ? "no (insecure-skip-tls-verify)" : "yes",
                 insecure ? "Anyone between you and the server can read the tokens sent there." : null));
         if (insecure) {
-            notes.add(Finding.warning("insecure-skip-tls-verify", prefix + "cluster \"" + name
+            notes.add(Finding.of(FindingCode.INSECURE_SKIP_TLS_VERIFY, prefix + "cluster \"" + name
                     + "\" sets insecure-skip-tls-verify: the server's certificate is not checked, so a token sent there can be intercepted."));
         }
         if (Nodes.text(cluster, "proxy-url") != null) {
@@ -128,7 +129,7 @@ final class KubeconfigReader {
         List<SourceNode> children = new ArrayList<>();
         List<String> methods = new ArrayList<>();
         List<Finding> context = usedBy.isEmpty() ? List.of()
-                : List.of(Finding.info("kubeconfig-contexts", "Used by context " + String.join(", ", usedBy) + "."));
+                : List.of(Finding.of(FindingCode.KUBECONFIG_CONTEXTS, "Used by context " + String.join(", ", usedBy) + "."));
         String token = Nodes.text(user, "token");
         String tokenFile = Nodes.text(user, "tokenFile");
         if (token != null && !token.isEmpty()) {
@@ -154,7 +155,7 @@ final class KubeconfigReader {
             String username = Nodes.text(user, "username");
             details.add(Detail.of("Username", username == null ? "(none)" : username));
             details.add(new Detail("Password", Nodes.text(user, "password") == null ? "(none)" : "•••••• (not shown)", null));
-            notes.add(Finding.warning("basic-auth", who + " authenticates with a username" + (username == null ? "" : " (\"" + username + "\")")
+            notes.add(Finding.of(FindingCode.BASIC_AUTH, who + " authenticates with a username" + (username == null ? "" : " (\"" + username + "\")")
                     + " and a password (not shown). Kubernetes removed static password files in 1.19."));
         }
         boolean hasCert = Nodes.text(user, "client-certificate-data") != null || Nodes.text(user, "client-certificate") != null;
@@ -163,11 +164,11 @@ final class KubeconfigReader {
             methods.add("clientCert");
             clientCertificate(user, who, out, notes, details, children);
             if (!hasKey) {
-                notes.add(Finding.error("client-key-missing", "client-key-data or client-key must be specified for " + name
+                notes.add(Finding.of(FindingCode.CLIENT_KEY_MISSING, "client-key-data or client-key must be specified for " + name
                         + " to use the clientCert authentication method."));
             }
         } else if (hasKey) {
-            notes.add(Finding.error("client-cert-missing", "client-cert-data or client-cert must be specified for " + name
+            notes.add(Finding.of(FindingCode.CLIENT_CERT_MISSING, "client-cert-data or client-cert must be specified for " + name
                     + " to use the clientCert authentication method."));
         }
         if (hasKey) {
@@ -186,15 +187,15 @@ final class KubeconfigReader {
             authProvider(name, authProvider, who, context, out, notes, details, children);
         }
         if (exec != null && authProvider != null) {
-            notes.add(Finding.error("exec-and-auth-provider", "user " + name + " has both an exec plugin and an auth-provider: only one may be set."));
+            notes.add(Finding.of(FindingCode.EXEC_AND_AUTH_PROVIDER, "user " + name + " has both an exec plugin and an auth-provider: only one may be set."));
         }
         Set<String> distinct = new HashSet<>(methods);
         if (distinct.contains("token") && distinct.contains("basicAuth")) {
-            notes.add(Finding.error("more-than-one-auth-method", "more than one authentication method found for " + name
+            notes.add(Finding.of(FindingCode.MORE_THAN_ONE_AUTH_METHOD, "more than one authentication method found for " + name
                     + "; found [" + String.join(" ", methods) + "], only one is allowed."));
         }
         if (methods.isEmpty()) {
-            notes.add(Finding.info("no-credentials", who + " has no credentials."));
+            notes.add(Finding.of(FindingCode.NO_CREDENTIALS, who + " has no credentials."));
         }
         notes.forEach(out::note);
         return new SourceNode("user", name, methods.isEmpty() ? "no credentials" : String.join(", ", methods), details, notes, children, -1);
@@ -209,7 +210,7 @@ final class KubeconfigReader {
     private static void tokenFile(String name, String tokenFile, List<Finding> context, String who, String prefix, Collected out,
                                   List<Finding> notes, List<SourceNode> children) {
         if (out.baseDir == null) {
-            notes.add(Finding.info("token-file", who + " reads its token from the file " + tokenFile
+            notes.add(Finding.of(FindingCode.TOKEN_FILE, who + " reads its token from the file " + tokenFile
                     + " (tokenFile): open the kubeconfig as a file, or that file itself, to inspect the token."));
             return;
         }
@@ -217,12 +218,12 @@ final class KubeconfigReader {
         try {
             path = out.baseDir.resolve(tokenFile).normalize();
         } catch (InvalidPathException e) {
-            notes.add(Finding.warning("token-file-missing", who + ": tokenFile " + tokenFile + " is not a valid path."));
+            notes.add(Finding.of(FindingCode.TOKEN_FILE_MISSING, who + ": tokenFile " + tokenFile + " is not a valid path."));
             return;
         }
         InputFiles.Read read = InputFiles.read(path);
         if (read.error() != null) {
-            notes.add(Finding.warning("token-file-missing", who + ": tokenFile " + tokenFile + " cannot be read (" + read.error()
+            notes.add(Finding.of(FindingCode.TOKEN_FILE_MISSING, who + ": tokenFile " + tokenFile + " cannot be read (" + read.error()
                     + "); client-go would keep using the last token it read."));
             return;
         }
@@ -244,7 +245,7 @@ final class KubeconfigReader {
         String pem = decodePem(data);
         List<SourceNode> certs = pem == null ? List.of() : out.certificates(pem);
         if (certs.isEmpty()) {
-            notes.add(Finding.warning("client-certificate-unreadable", who + " has client-certificate-data that is not a base64 PEM certificate."));
+            notes.add(Finding.of(FindingCode.CLIENT_CERTIFICATE_UNREADABLE, who + " has client-certificate-data that is not a base64 PEM certificate."));
             return;
         }
         details.add(Detail.of("Client certificate", certs.get(0).title()));
@@ -264,7 +265,7 @@ final class KubeconfigReader {
                 children.add(out.token("kubeconfig user \"" + name + "\" auth-provider id-token", idToken, context, "auth-provider id-token"));
             }
         }
-        notes.add(Finding.info("auth-provider", who + " gets credentials from the auth-provider plugin \"" + providerName
+        notes.add(Finding.of(FindingCode.AUTH_PROVIDER, who + " gets credentials from the auth-provider plugin \"" + providerName
                 + "\" (not run here). The in-tree gcp and azure providers were removed in Kubernetes 1.26; use their exec plugins."));
     }
 
@@ -284,13 +285,13 @@ final class KubeconfigReader {
             env.forEach(e -> details.add(Detail.of("Exec environment", Nodes.text(e, "name") + " (value not shown)")));
         }
         if (Nodes.text(exec, "command") == null) {
-            return Finding.error("exec-invalid", "command must be specified for " + name + " to use exec authentication plugin.");
+            return Finding.of(FindingCode.EXEC_INVALID, "command must be specified for " + name + " to use exec authentication plugin.");
         }
         if ("client.authentication.k8s.io/v1".equals(apiVersion) && mode == null) {
-            return Finding.error("exec-invalid", "interactiveMode must be specified for " + name
+            return Finding.of(FindingCode.EXEC_INVALID, "interactiveMode must be specified for " + name
                     + " to use exec authentication plugin (it is required for client.authentication.k8s.io/v1).");
         }
-        return Finding.info("exec-plugin", who + " gets a token by running `" + command + "` (exec plugin, "
+        return Finding.of(FindingCode.EXEC_PLUGIN, who + " gets a token by running `" + command + "` (exec plugin, "
                 + (apiVersion == null ? "no apiVersion" : apiVersion) + "). It is never run here: run it yourself and paste its token.");
     }
 
@@ -325,7 +326,7 @@ final class KubeconfigReader {
         for (JsonNode entry : entries) {
             String name = Nodes.text(entry, "name");
             if (name == null) {
-                out.note(Finding.warning("kubeconfig-unnamed", "an entry of " + list + " has no name."));
+                out.note(Finding.of(FindingCode.KUBECONFIG_UNNAMED, "an entry of " + list + " has no name."));
                 continue;
             }
             if (byName.containsKey(name)) {

@@ -5,6 +5,7 @@ import dev.tokenexplorer.core.kube.KubeNames;
 import dev.tokenexplorer.core.kube.TokenSecret;
 import dev.tokenexplorer.core.time.TimeText;
 import dev.tokenexplorer.core.token.Finding;
+import dev.tokenexplorer.core.token.FindingCode;
 import dev.tokenexplorer.core.tree.SourceNode;
 
 import java.nio.charset.StandardCharsets;
@@ -49,7 +50,7 @@ final class SecretReader {
         if (saToken) {
             out.serviceAccount(secret.namespace().isEmpty() ? null : secret.namespace(), secret.serviceAccount(), secret.serviceAccountUid());
         } else {
-            notes.add(Finding.info("not-a-token-secret", where + " has type " + secret.type()
+            notes.add(Finding.of(FindingCode.NOT_A_TOKEN_SECRET, where + " has type " + secret.type()
                     + ": it holds no service account token (only type " + KubeNames.SA_TOKEN_TYPE + " does)."));
         }
         if (!secret.values().isEmpty()) {
@@ -65,7 +66,7 @@ final class SecretReader {
                 sizes.add(key + ": " + bytes + " bytes");
                 details.add(new SourceNode.Detail(location, key.equals("namespace") ? value.strip() : bytes + " bytes", DATA_MEANINGS.get(key)));
             });
-            notes.add(Finding.info("secret-data", where + " holds " + String.join(", ", sizes) + "."));
+            notes.add(Finding.of(FindingCode.SECRET_DATA, where + " holds " + String.join(", ", sizes) + "."));
         }
         List<Finding> context = lastUsed(secret, out.now);
         boolean foundToken = false;
@@ -83,7 +84,7 @@ final class SecretReader {
         }
         if (saToken && !foundToken && !secret.undecodable().contains("token")) {
             String sa = secret.serviceAccount();
-            notes.add(Finding.info("token-not-filled", where + " has no token yet: the token controller fills in token, ca.crt and namespace a moment after the Secret is created"
+            notes.add(Finding.of(FindingCode.TOKEN_NOT_FILLED, where + " has no token yet: the token controller fills in token, ca.crt and namespace a moment after the Secret is created"
                     + (sa == null ? "." : ", if service account " + sa + " exists in "
                     + (secret.namespace().isEmpty() ? "its namespace" : "namespace " + secret.namespace()) + ".")));
         }
@@ -123,7 +124,7 @@ final class SecretReader {
         if (secret.lastUsed() == null) {
             return List.of();
         }
-        return List.of(Finding.info("legacy-token-last-used", secret.label() + " was last used on " + secret.lastUsedText()
+        return List.of(Finding.of(FindingCode.LEGACY_TOKEN_LAST_USED, secret.label() + " was last used on " + secret.lastUsedText()
                 + daysAgo(secret.lastUsedText(), now) + ", as tracked by the API server (the label is updated at most once a day)."));
     }
 

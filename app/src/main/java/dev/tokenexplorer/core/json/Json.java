@@ -1,6 +1,10 @@
 package dev.tokenexplorer.core.json;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
+import dev.tokenexplorer.core.text.Printable;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
@@ -102,10 +106,33 @@ public final class Json {
         return STREAM_READER.readTree(parser);
     }
 
+    /**
+     * Escapes, as backslash-u sequences, every character {@link Printable} would not show as itself
+     * (C1 controls, bidi overrides and isolates, line separators...), beyond the C0 controls JSON
+     * escapes anyway: the output stays the same JSON, and a terminal or viewer never acts on it.
+     */
+    private static final class VisibleEscapes extends CharacterEscapes {
+        private static final int[] ASCII = standardAsciiEscapesForJSON();
+
+        static {
+            ASCII[0x7f] = ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ASCII;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return Printable.printable(ch) ? null : new SerializedString(String.format("\\u%04x", ch));
+        }
+    }
+
     /** Pretty-printed JSON with two-space indentation, as users expect to read it. */
     public static String pretty(JsonNode node) {
         try {
-            return WRITER.writer(PRETTY).writeValueAsString(node);
+            return WRITER.writer(PRETTY).with(new VisibleEscapes()).writeValueAsString(node);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a JSON tree could not be written", e);
         }

@@ -4,6 +4,7 @@ import dev.tokenexplorer.core.tree.SourceNode;
 import dev.tokenexplorer.core.tree.SourceNode.Detail;
 import dev.tokenexplorer.core.time.TimeText;
 import dev.tokenexplorer.core.token.Finding;
+import dev.tokenexplorer.core.token.FindingCode;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -51,12 +52,12 @@ public final class CertificateDescriber {
         details.add(Detail.of("Kubernetes key id", KeyDescriber.kubernetesKeyId(cert.getPublicKey())));
         details.add(Detail.of("SHA-256 fingerprint", fingerprint(cert)));
         if (now.isAfter(notAfter)) {
-            notes.add(Finding.error("certificate-expired", "This certificate expired " + TimeText.relative(notAfter, now) + "."));
+            notes.add(Finding.of(FindingCode.CERTIFICATE_EXPIRED, "This certificate expired " + TimeText.relative(notAfter, now) + "."));
         } else if (now.isBefore(notBefore)) {
-            notes.add(Finding.warning("certificate-not-yet-valid", "This certificate is not valid until " + TimeText.utc(notBefore) + "."));
+            notes.add(Finding.of(FindingCode.CERTIFICATE_NOT_YET_VALID, "This certificate is not valid until " + TimeText.utc(notBefore) + "."));
         }
         if (subject.contains("O=system:masters")) {
-            notes.add(Finding.warning("cluster-admin-certificate", "O=system:masters: whoever holds this certificate and its key is "
+            notes.add(Finding.of(FindingCode.CLUSTER_ADMIN_CERTIFICATE, "O=system:masters: whoever holds this certificate and its key is "
                     + "cluster-admin, past any RBAC rule, and it cannot be revoked before it expires."));
         }
         String cn = commonName(subject);

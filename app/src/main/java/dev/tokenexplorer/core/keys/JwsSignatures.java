@@ -32,7 +32,11 @@ final class JwsSignatures {
 
     /** Whether {@code header.payload} is signed by {@code key} with {@code alg}; false for any malformed input. */
     static boolean verify(String alg, Key key, String headerSegment, String payloadSegment, String signatureSegment) {
-        byte[] input = (headerSegment + "." + payloadSegment).getBytes(StandardCharsets.US_ASCII);
+        return verify(alg, key, (headerSegment + "." + payloadSegment).getBytes(StandardCharsets.US_ASCII), signatureSegment);
+    }
+
+    /** Whether {@code input}, the exact signing input, is signed by {@code key} with {@code alg}. */
+    static boolean verify(String alg, Key key, byte[] input, String signatureSegment) {
         byte[] signature;
         try {
             signature = Base64.getUrlDecoder().decode(signatureSegment);

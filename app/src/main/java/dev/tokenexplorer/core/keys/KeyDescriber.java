@@ -52,22 +52,56 @@ public final class KeyDescriber {
         }
     }
 
-    /** "RSA 2048-bit" or "EC P-256". */
+    /** "RSA 2048-bit", "EC P-256", "EC secp256k1": the curve told by its parameters, never by its size alone. */
     public static String describe(PublicKey key) {
         if (key instanceof RSAPublicKey rsa) {
             return "RSA " + rsa.getModulus().bitLength() + "-bit";
         }
         if (key instanceof ECPublicKey ec) {
-            int bits = ec.getParams().getCurve().getField().getFieldSize();
-            return "EC " + switch (bits) {
-                case 256 -> "P-256";
-                case 384 -> "P-384";
-                case 521 -> "P-521";
-                default -> bits + "-bit curve";
-            };
+            return "EC " + curveName(ec).orElse(ec.getParams().getCurve().getField().getFieldSize() + "-bit curve (not a NIST curve)");
         }
         return key.getAlgorithm();
     }
+
+    /**
+     * The curve's name when its prime and order are those of P-256, P-384, P-521 (the curves of
+     * ES256/384/512, which Kubernetes signs with) or secp256k1 (ES256K, same size as P-256 but a
+     * different curve, which no Kubernetes token uses).
+     */
+    public static Optional<String> curveName(ECPublicKey key) {
+        java.security.spec.ECParameterSpec params = key.getParams();
+        if (!(params.getCurve().getField() instanceof java.security.spec.ECFieldFp field)) {
+            return Optional.empty();
+        }
+        for (Curve curve : CURVES) {
+            if (field.getP().equals(curve.prime()) && params.getOrder().equals(curve.order())) {
+                return Optional.of(curve.name());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private record Curve(String name, BigInteger prime, BigInteger order) {
+        /** A curve the JDK knows by its standard name. */
+        static Curve named(String name, String jdkName) {
+            try {
+                java.security.AlgorithmParameters parameters = java.security.AlgorithmParameters.getInstance("EC");
+                parameters.init(new java.security.spec.ECGenParameterSpec(jdkName));
+                java.security.spec.ECParameterSpec spec = parameters.getParameterSpec(java.security.spec.ECParameterSpec.class);
+                return new Curve(name, ((java.security.spec.ECFieldFp) spec.getCurve().getField()).getP(), spec.getOrder());
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("the JDK always knows " + jdkName, e);
+            }
+        }
+    }
+
+    /** The curves of ES256/384/512, and secp256k1 (SEC 2), which the JDK 17 no longer names. */
+    private static final java.util.List<Curve> CURVES = java.util.List.of(
+            Curve.named("P-256", "secp256r1"),
+            Curve.named("P-384", "secp384r1"),
+            Curve.named("P-521", "secp521r1"),
+            new Curve("secp256k1", new BigInteger("fffffffffffffffffffffffffffffffffffffffffffffffffffffffefffffc2f", 16),
+                    new BigInteger("fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141", 16)));
 
     /** Kubernetes' key id: base64url, unpadded, of the SHA-256 of the DER SubjectPublicKeyInfo. */
     public static String kubernetesKeyId(PublicKey key) {

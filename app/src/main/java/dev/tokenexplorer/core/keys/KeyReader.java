@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tokenexplorer.core.json.Json;
 import dev.tokenexplorer.core.json.JsonReadException;
 import dev.tokenexplorer.core.token.Finding;
+import dev.tokenexplorer.core.token.FindingCode;
 import dev.tokenexplorer.core.tree.SourceNode;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.OctetSequenceJsonWebKey;
@@ -74,10 +75,45 @@ public final class KeyReader {
         return KeyLoad.failed("Not a key: expected a PEM public key, certificate or private key (-----BEGIN …-----), or a JWKS ({\"keys\":[…]}).");
     }
 
-    /** An HMAC secret the user gave explicitly as a secret: the only way HS256/384/512 is ever checked. */
+    /** More keys than any cluster publishes; a JWKS or PEM file with more is cut here, with a message. */
+    public static final int MAX_KEYS = 1_000;
+
+    private static final String SECRET_NOTE = "given explicitly as a shared secret";
+    private static final String PUBLIC_AS_SECRET_NOTE = "given as a shared secret, but these bytes are a public key";
+
+    /**
+     * An HMAC secret the user gave explicitly as a secret: the only way HS256/384/512 is ever
+     * checked. Bytes that are a public key are still used as asked, but noted: that is the
+     * algorithm-confusion attack, and {@link #describe} warns of it.
+     */
     public static LoadedKey hmacSecret(String source, byte[] secret) {
         return new LoadedKey(source, "HMAC secret (" + secret.length + " bytes)", null, null,
-                new org.jose4j.keys.HmacKey(secret.clone()), "given explicitly as a shared secret");
+                new org.jose4j.keys.HmacKey(secret.clone()), isPublicKey(secret) ? PUBLIC_AS_SECRET_NOTE : SECRET_NOTE);
+    }
+
+    /** The warning for a shared secret whose bytes are a public key (PEM or DER), if they are. */
+    public static java.util.Optional<Finding> publicKeyAsSecret(String source, byte[] secret) {
+        return isPublicKey(secret) ? java.util.Optional.of(publicKeyAsSecretWarning(source)) : java.util.Optional.empty();
+    }
+
+    private static Finding publicKeyAsSecretWarning(String where) {
+        return Finding.of(FindingCode.HMAC_SECRET_IS_PUBLIC_KEY, where + " is given as an HMAC secret, but its bytes are a public key or"
+                + " certificate. Verifying HMAC with a public key's bytes is the algorithm-confusion attack: anyone holding the public"
+                + " key can forge tokens that pass such a check. Kubernetes never issues HMAC tokens; load the key with --key instead.");
+    }
+
+    /** Whether bytes are a public key or certificate, as PEM text or DER. */
+    static boolean isPublicKey(byte[] bytes) {
+        String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+        if (text.contains("-----BEGIN ")) {
+            return Pem.read(text).stream().anyMatch(b -> b.label().equals("PUBLIC KEY") || b.label().equals("RSA PUBLIC KEY")
+                    || b.label().equals("CERTIFICATE"));
+        }
+        if (bytes.length > 0 && bytes[0] == 0x30) {
+            return KeyDescriber.publicKey(bytes).isPresent() || KeyDescriber.certificate(bytes).isPresent()
+                    || KeyDescriber.publicKey(KeyDescriber.spkiFromPkcs1(bytes)).isPresent();
+        }
+        return false;
     }
 
     private static KeyLoad pem(String source, String text) {
@@ -87,12 +123,16 @@ public final class KeyReader {
         if (blocks.isEmpty()) {
             return KeyLoad.failed("The text has a -----BEGIN line but no complete PEM block: the matching -----END line is missing.");
         }
+        if (Pem.truncated(blocks)) {
+            notes.add(Finding.of(FindingCode.TOO_MANY_KEYS, "The text holds more than " + Pem.MAX_BLOCKS
+                    + " PEM blocks; only the first " + Pem.MAX_BLOCKS + " are read (a cluster uses a handful of keys)."));
+        }
         for (int i = 0; i < blocks.size(); i++) {
             Pem.Block block = blocks.get(i);
             String where = blocks.size() > 1 ? "PEM block " + (i + 1) + " (" + block.label() + ", line " + block.line() + ")" : block.label();
             String name = blocks.size() > 1 ? source + " #" + (i + 1) : source;
             if (block.error() != null) {
-                notes.add(Finding.error("pem-unreadable", where + ": " + block.error() + "."));
+                notes.add(Finding.of(FindingCode.PEM_UNREADABLE, where + ": " + block.error() + "."));
                 continue;
             }
             try {
@@ -100,10 +140,10 @@ public final class KeyReader {
                 keys.add(key);
                 notes.add(describe(where, key));
             } catch (IllegalArgumentException | GeneralSecurityException e) {
-                notes.add(Finding.error("pem-unreadable", where + ": " + message(e)));
+                notes.add(Finding.of(FindingCode.PEM_UNREADABLE, where + ": " + message(e)));
             } catch (RuntimeException e) {
                 // The JDK's key factories meet some malformed keys with NullPointer or arithmetic errors.
-                notes.add(Finding.error("pem-unreadable", where + ": not a valid key of this type."));
+                notes.add(Finding.of(FindingCode.PEM_UNREADABLE, where + ": not a valid key of this type."));
             }
         }
         return new KeyLoad(keys, notes, keys.isEmpty() ? "No key could be read: " + notes.get(0).message() : null);
@@ -220,8 +260,22 @@ public final class KeyReader {
         }
         List<LoadedKey> loaded = new ArrayList<>();
         List<Finding> notes = new ArrayList<>();
-        for (int i = 0; i < entries.size(); i++) {
+        if (entries.size() > MAX_KEYS) {
+            notes.add(Finding.of(FindingCode.TOO_MANY_KEYS, "The JWKS holds " + entries.size() + " keys; only the first " + MAX_KEYS
+                    + " are read (a cluster publishes a handful)."));
+        }
+        for (int i = 0; i < Math.min(entries.size(), MAX_KEYS); i++) {
             String where = entries.size() > 1 ? "JWKS key " + (i + 1) : "JWK";
+            if (!entries.get(i).isObject()) {
+                notes.add(Finding.of(FindingCode.JWK_UNREADABLE, where + " cannot be read: it is not a JSON object."));
+                continue;
+            }
+            if ("oct".equals(entries.get(i).path("kty").asText(null))) {
+                notes.add(Finding.of(FindingCode.JWK_SYMMETRIC, where + " is a symmetric key (kty oct)" + kidOf(entries.get(i))
+                        + ": listed, never used. HMAC is checked only with a secret given as one (--hmac-secret-file, or the"
+                        + " HMAC secret field), never with a key from a key set."));
+                continue;
+            }
             try {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> params = Json.writer().treeToValue(entries.get(i), Map.class);
@@ -230,21 +284,24 @@ public final class KeyReader {
                 loaded.add(key);
                 notes.add(describe(where, key));
                 if (entries.get(i).has("d")) {
-                    notes.add(Finding.warning("jwk-private", where + " holds a private key (d): only its public half is used; treat the private key as exposed."));
+                    notes.add(Finding.of(FindingCode.JWK_PRIVATE, where + " holds a private key (d): only its public half is used; treat the private key as exposed."));
                 }
             } catch (JoseException | RuntimeException | com.fasterxml.jackson.core.JsonProcessingException e) {
                 // jose4j reports bad key material (a point off its curve, say) with plain RuntimeExceptions.
-                notes.add(Finding.error("jwk-unreadable", where + " cannot be read: " + (e.getMessage() == null ? "invalid key" : e.getMessage()) + "."));
+                notes.add(Finding.of(FindingCode.JWK_UNREADABLE, where + " cannot be read: " + (e.getMessage() == null ? "invalid key" : e.getMessage()) + "."));
             }
         }
         return new KeyLoad(loaded, notes, loaded.isEmpty() ? "No key in this JWKS could be read" + (notes.isEmpty() ? "." : ": " + notes.get(0).message()) : null);
     }
 
+    private static String kidOf(JsonNode entry) {
+        JsonNode kid = entry.get("kid");
+        return kid != null && kid.isTextual() ? ", kid " + kid.asText() : "";
+    }
+
     private static LoadedKey jwkKey(String source, JsonWebKey jwk) {
-        if (jwk instanceof OctetSequenceJsonWebKey oct) {
-            byte[] secret = oct.getOctetSequence();
-            return new LoadedKey(source, "HMAC secret (" + secret.length + " bytes)", jwk.getKeyId(), null,
-                    new org.jose4j.keys.HmacKey(secret), "a symmetric key (kty oct) from a JWK");
+        if (jwk instanceof OctetSequenceJsonWebKey) {
+            throw new IllegalArgumentException("a symmetric key is never used from a key set");
         }
         PublicKey key = jwk.getPublicKey();
         if (key == null) {
@@ -278,8 +335,11 @@ public final class KeyReader {
         if (key.kubernetesKid() != null) s.append(", Kubernetes key id ").append(key.kubernetesKid());
         if (key.note() != null) s.append(" (").append(key.note()).append(")");
         s.append('.');
+        if (key.isSecret() && PUBLIC_AS_SECRET_NOTE.equals(key.note())) {
+            return publicKeyAsSecretWarning(where);
+        }
         return key.note() != null && key.note().startsWith("public half")
-                ? Finding.warning("private-key", s + " Treat a private key you pasted anywhere as exposed.")
-                : Finding.info(key.isSecret() ? "secret-key" : "public-key", s.toString());
+                ? Finding.of(FindingCode.PRIVATE_KEY, s + " Treat a private key you pasted anywhere as exposed.")
+                : Finding.of(key.isSecret() ? FindingCode.SECRET_KEY : FindingCode.PUBLIC_KEY, s.toString());
     }
 }

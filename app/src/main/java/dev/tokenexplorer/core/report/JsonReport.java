@@ -34,13 +34,7 @@ public final class JsonReport {
         ObjectNode root = f.objectNode();
         ArrayNode inputs = root.putArray("inputs");
         for (SourceReport source : sources) {
-            ObjectNode input = inputs.addObject();
-            input.put("source", source.source());
-            input.put("type", source.type().id());
-            input.put("error", source.error());
-            ArrayNode tokens = input.putArray("tokens");
-            source.tokens().forEach(t -> tokens.add(token(t)));
-            findings(input.putArray("notes"), source.notes());
+            inputs.add(input(source));
         }
         ArrayNode keyArray = root.putArray("keys");
         for (LoadedKey key : keys) {
@@ -52,6 +46,18 @@ public final class JsonReport {
             k.put("note", key.note());
         }
         return root;
+    }
+
+    /** One entry of {@code inputs}. */
+    public static ObjectNode input(SourceReport source) {
+        ObjectNode input = Json.nodes().objectNode();
+        input.put("source", source.source());
+        input.put("type", source.type().id());
+        input.put("error", source.error());
+        ArrayNode tokens = input.putArray("tokens");
+        source.tokens().forEach(t -> tokens.add(token(t)));
+        findings(input.putArray("notes"), source.notes());
+        return input;
     }
 
     private static ObjectNode token(TokenReport t) {

@@ -3,6 +3,7 @@ package dev.tokenexplorer.core.report;
 import dev.tokenexplorer.core.SourceReport;
 import dev.tokenexplorer.core.keys.KeyReader;
 import dev.tokenexplorer.core.keys.LoadedKey;
+import dev.tokenexplorer.core.text.Printable;
 import dev.tokenexplorer.core.time.TimeText;
 import dev.tokenexplorer.core.token.Finding;
 import dev.tokenexplorer.core.token.TimeClaims;
@@ -22,32 +23,48 @@ public final class TextReport {
     }
 
     public static String write(List<SourceReport> sources, List<LoadedKey> keys, Instant now) {
+        StringBuilder out = new StringBuilder(keys(keys));
+        for (SourceReport source : sources) {
+            if (out.length() > 0) {
+                out.append('\n');
+            }
+            out.append(source(source, now));
+        }
+        return out.toString();
+    }
+
+    /** The keys that were loaded, or nothing when there are none. */
+    public static String keys(List<LoadedKey> keys) {
         StringBuilder out = new StringBuilder();
         if (!keys.isEmpty()) {
             out.append("== keys\n");
             keys.forEach(key -> finding(out, KeyReader.describe(key.source(), key), "  "));
         }
-        for (SourceReport source : sources) {
-            if (out.length() > 0) {
-                out.append('\n');
-            }
-            out.append("== ").append(source.source()).append(" (").append(source.type().title()).append(")\n");
-            if (source.error() != null) {
-                out.append("error: ").append(source.error()).append('\n');
-            }
-            for (TokenReport token : source.tokens()) {
-                token(out, token, now);
-            }
-            if (!source.notes().isEmpty()) {
-                out.append("notes:\n");
-                source.notes().forEach(n -> finding(out, n, "  "));
-            }
+        return out.toString();
+    }
+
+    /**
+     * One input's section. Every value that came from the input (claims, names, messages quoting
+     * them) is passed through {@link Printable#escape}, so a claim can never forge a line or hide one.
+     */
+    public static String source(SourceReport source, Instant now) {
+        StringBuilder out = new StringBuilder();
+        out.append("== ").append(Printable.escape(source.source())).append(" (").append(source.type().title()).append(")\n");
+        if (source.error() != null) {
+            out.append("error: ").append(Printable.escape(source.error())).append('\n');
+        }
+        for (TokenReport token : source.tokens()) {
+            token(out, token, now);
+        }
+        if (!source.notes().isEmpty()) {
+            out.append("notes:\n");
+            source.notes().forEach(n -> finding(out, n, "  "));
         }
         return out.toString();
     }
 
     private static void token(StringBuilder out, TokenReport t, Instant now) {
-        out.append("\n").append(t.location()).append('\n');
+        out.append("\n").append(Printable.escape(t.location())).append('\n');
         if (t.error() != null) {
             line(out, "error", t.error());
         }
@@ -98,9 +115,9 @@ public final class TextReport {
         out.append("  claims:\n");
         t.claimNotes().forEach((pointer, note) -> {
             var value = t.jwt().claims().at(pointer);
-            out.append("    ").append(pointer);
+            out.append("    ").append(Printable.escape(pointer));
             if (value.isValueNode()) {
-                out.append(" = ").append(value.isTextual() ? value.asText() : value.toString());
+                out.append(" = ").append(Printable.escape(value.isTextual() ? value.asText() : value.toString()));
             }
             out.append("\n      ").append(note).append('\n');
         });
@@ -114,11 +131,11 @@ public final class TextReport {
     }
 
     private static void line(StringBuilder out, String label, String value) {
-        out.append(String.format(Locale.ROOT, "  %-17s %s%n", label.isEmpty() ? "" : label + ":", value));
+        out.append(String.format(Locale.ROOT, "  %-17s %s%n", label.isEmpty() ? "" : label + ":", Printable.escape(value)));
     }
 
     private static void finding(StringBuilder out, Finding f, String indent) {
         out.append(indent).append(String.format(Locale.ROOT, "%-7s", f.severity().id())).append(" [")
-                .append(f.code()).append("] ").append(f.message()).append('\n');
+                .append(f.code()).append("] ").append(Printable.escape(f.message())).append('\n');
     }
 }

@@ -82,9 +82,12 @@ public record TokenTimeline(Instant now,
         Phase current = phases.stream().filter(p -> p.contains(now)).map(PhaseSpan::phase).findFirst().orElse(Phase.VALID);
 
         List<String> missing = new ArrayList<>();
-        if (iat == null) missing.add("No iat: when it was issued is unknown" + (k8s.kind() == TokenKind.BOUND_POD ? ", so the kubelet's refresh point cannot be told." : "."));
-        if (nbf == null && k8s.kind() != TokenKind.LEGACY) missing.add("No nbf: nothing says when it starts to be valid.");
-        if (exp == null) missing.add(k8s.kind() == TokenKind.LEGACY ? "No exp, as with every legacy token: it never expires." : "No exp: it never expires.");
+        for (String name : times.invalid()) {
+            missing.add(name + " is not a usable date (see the findings): the timeline leaves it out.");
+        }
+        if (iat == null && !times.isInvalid("iat")) missing.add("No iat: when it was issued is unknown" + (k8s.kind() == TokenKind.BOUND_POD ? ", so the kubelet's refresh point cannot be told." : "."));
+        if (nbf == null && !times.isInvalid("nbf") && k8s.kind() != TokenKind.LEGACY) missing.add("No nbf: nothing says when it starts to be valid.");
+        if (exp == null && !times.isInvalid("exp")) missing.add(k8s.kind() == TokenKind.LEGACY ? "No exp, as with every legacy token: it never expires." : "No exp: it never expires.");
         return new TokenTimeline(now, iat, nbf, exp, warn, effective, refresh, LEEWAY, phases, current, k8s.kind(), Revocation.describe(k8s, times), missing);
     }
 
@@ -116,6 +119,11 @@ public record TokenTimeline(Instant now,
                 s.append('.');
             }
             case VALID -> {
+                if (effectiveExpiry == null && missing.stream().anyMatch(m -> m.startsWith("exp is not a usable date"))) {
+                    s.append("When it expires cannot be told: exp is not a usable date.");
+                    if (revocation != null) s.append(' ').append(revocation);
+                    return s.toString();
+                }
                 if (effectiveExpiry == null) {
                     s.append("Never expires.");
                     if (revocation != null) s.append(' ').append(revocation);

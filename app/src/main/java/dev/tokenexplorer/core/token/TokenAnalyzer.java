@@ -23,7 +23,7 @@ public final class TokenAnalyzer {
     public static final long LEEWAY_SECONDS = 60;
 
     /** alg: none, said once: the token's report and its Secret's verdict show the same finding. */
-    public static final Finding UNSIGNED = Finding.error("unsigned",
+    public static final Finding UNSIGNED = Finding.of(FindingCode.UNSIGNED,
             "The header says alg: none: the token carries no signature, anyone could have written it, and the API server rejects it.");
 
     private final JwtDecoder decoder = new JwtDecoder();
@@ -88,8 +88,8 @@ public final class TokenAnalyzer {
     /** The API server's audience and issuer checks, against what the user said their cluster accepts. */
     private static void expectationFindings(DecodedJwt jwt, KubernetesClaims k8s, VerificationSettings settings, List<Finding> out) {
         String iss = jwt.claimText("iss").orElse(null);
-        if (!settings.issuers().isEmpty() && k8s.kind() != TokenKind.LEGACY && !settings.issuers().contains(iss)) {
-            out.add(Finding.error("issuer-not-accepted", "iss " + (iss == null ? "is missing" : "\"" + iss + "\" is not")
+        if (!settings.issuers().isEmpty() && k8s.kind() != TokenKind.LEGACY && (iss == null || !settings.issuers().contains(iss))) {
+            out.add(Finding.of(FindingCode.ISSUER_NOT_ACCEPTED, "iss " + (iss == null ? "is missing" : "\"" + iss + "\" is not")
                     + " among the expected issuers " + quoted(settings.issuers()) + ": the API server's service account authenticator "
                     + "would pass the token on as not its own (--service-account-issuer)."));
         }
@@ -104,10 +104,10 @@ public final class TokenAnalyzer {
             aud.forEach(a -> audiences.add(a.asText()));
         }
         if (audiences.isEmpty() && k8s.kind() == TokenKind.LEGACY) {
-            out.add(Finding.info("legacy-audience", "A legacy token has no aud: the API server treats it as meant for its own audiences "
+            out.add(Finding.of(FindingCode.LEGACY_AUDIENCE, "A legacy token has no aud: the API server treats it as meant for its own audiences "
                     + quoted(settings.audiences()) + "."));
         } else if (audiences.stream().noneMatch(settings.audiences()::contains)) {
-            out.add(Finding.error("audience-mismatch", "The API server would reject it: \"token audiences " + quoted(audiences)
+            out.add(Finding.of(FindingCode.AUDIENCE_MISMATCH, "The API server would reject it: \"token audiences " + quoted(audiences)
                     + " is invalid for the target audiences " + quoted(settings.audiences()) + "\"."));
         }
     }
@@ -124,24 +124,62 @@ public final class TokenAnalyzer {
         if (isUnsigned(jwt)) {
             out.add(UNSIGNED);
         } else if (jwt.algorithm().isEmpty()) {
-            out.add(Finding.error("missing-alg", "The header has no alg: no verifier can tell how the token was signed."));
+            out.add(Finding.of(FindingCode.MISSING_ALG, "The header has no alg: no verifier can tell how the token was signed."));
         } else if (jwt.signatureSegment().isEmpty()) {
-            out.add(Finding.error("missing-signature", "The signature segment is empty although the header says alg: " + jwt.algorithm().get() + "."));
+            out.add(Finding.of(FindingCode.MISSING_SIGNATURE, "The signature segment is empty although the header says alg: " + jwt.algorithm().get() + "."));
         } else if (jwt.algorithm().get().startsWith("HS")) {
-            out.add(Finding.warning("hmac-algorithm", "Signed with " + jwt.algorithm().get() + ", a shared secret: Kubernetes never issues HMAC tokens, so this is not from an API server."));
+            out.add(Finding.of(FindingCode.HMAC_ALGORITHM, "Signed with " + jwt.algorithm().get() + ", a shared secret: Kubernetes never issues HMAC tokens, so this is not from an API server."));
         }
-        if (jwt.header().has("crit")) {
-            out.add(Finding.warning("crit-header", "The header lists critical extensions (crit): Kubernetes does not understand any and would reject the token."));
-        }
+        critFindings(jwt, out);
         for (String remote : List.of("jku", "x5u")) {
             if (jwt.header().has(remote)) {
-                out.add(Finding.warning("remote-key-header", "The header names a key location (" + remote + "): it is shown, never fetched, and plays no part in verification."));
+                out.add(Finding.of(FindingCode.REMOTE_KEY_HEADER, "The header names a key location (" + remote + "): it is shown, never fetched, and plays no part in verification."));
             }
         }
         if (jwt.header().has("x5c") || jwt.header().has("jwk")) {
-            out.add(Finding.warning("embedded-key-header", "The header embeds a key or certificate" + embeddedCertificate(jwt)
+            out.add(Finding.of(FindingCode.EMBEDDED_KEY_HEADER, "The header embeds a key or certificate" + embeddedCertificate(jwt)
                     + ": a token cannot vouch for itself, so it is never trusted for verification."));
         }
+    }
+
+    /**
+     * {@code crit} (RFC 7515 §4.1.11): a recipient must refuse a token whose critical extensions it
+     * does not understand. go-jose, the API server's JOSE library, understands one, {@code b64}
+     * (its {@code supportedCritical}), and fails verification for any other, or for a crit it
+     * cannot read as a list of names; a {@code b64} that is not a boolean fails its
+     * {@code computeAuthData}. The signature itself is judged by {@link SignatureVerifier}.
+     */
+    private static void critFindings(DecodedJwt jwt, List<Finding> out) {
+        JsonNode crit = jwt.header().get("crit");
+        if (crit != null) {
+            List<String> names = new ArrayList<>();
+            boolean readable = crit.isArray();
+            if (readable) {
+                for (JsonNode name : crit) {
+                    readable &= name.isTextual();
+                    names.add(name.isTextual() ? name.asText() : name.toString());
+                }
+            }
+            List<String> unknown = names.stream().filter(n -> !n.equals("b64")).toList();
+            if (!readable) {
+                out.add(Finding.of(FindingCode.CRIT_HEADER, "The header's crit is " + abbreviate(crit.toString()) + ", not a list of header"
+                        + " names (RFC 7515 §4.1.11): go-jose, the API server's JOSE library, cannot read it and fails the signature"
+                        + " check, so the API server refuses the token, whatever the signature."));
+            } else if (!unknown.isEmpty()) {
+                out.add(Finding.of(FindingCode.CRIT_HEADER, "The header marks " + String.join(", ", unknown) + " as critical (crit): a recipient"
+                        + " that does not understand a critical extension must refuse the token (RFC 7515 §4.1.11). go-jose, the API"
+                        + " server's JOSE library, understands only b64, so the API server refuses this token, whatever the signature."));
+            }
+        }
+        JsonNode b64 = jwt.header().get("b64");
+        if (b64 != null && !b64.isBoolean()) {
+            out.add(Finding.of(FindingCode.UNENCODED_PAYLOAD, "The header's b64 is " + abbreviate(b64.toString()) + ", not true or false"
+                    + " (RFC 7797): go-jose, the API server's JOSE library, cannot tell what was signed and the API server refuses the token."));
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
     }
 
     /** Names the first x5c certificate, so the user sees who it claims to be; it is never trusted. */
@@ -166,21 +204,21 @@ public final class TokenAnalyzer {
             case LEGACY -> legacyFindings(jwt, k8s, sub, out);
             case OTHER -> {
                 if (k8s.subject() != null) {
-                    out.add(Finding.info("no-kubernetes-claims", "sub names service account " + k8s.serviceAccountLabel()
+                    out.add(Finding.of(FindingCode.NO_KUBERNETES_CLAIMS, "sub names service account " + k8s.serviceAccountLabel()
                             + ", but the token has no Kubernetes claims: it was not minted by a Kubernetes API server as a service account token."));
                 } else {
-                    out.add(Finding.info("not-kubernetes", "No Kubernetes claims and no service account subject: this is not a Kubernetes service account token."));
+                    out.add(Finding.of(FindingCode.NOT_KUBERNETES, "No Kubernetes claims and no service account subject: this is not a Kubernetes service account token."));
                 }
             }
             default -> boundFindings(jwt, k8s, out);
         }
         if (k8s.kind() != TokenKind.OTHER) {
             if (sub == null) {
-                out.add(Finding.error("missing-sub", "The token has no sub claim: the API server rejects it (\"sub claim is missing\")."));
+                out.add(Finding.of(FindingCode.MISSING_SUB, "The token has no sub claim: the API server rejects it (\"sub claim is missing\")."));
             } else if (k8s.subject() == null) {
-                out.add(Finding.error("subject-not-service-account", "sub is \"" + sub + "\", not of the form system:serviceaccount:<namespace>:<name>."));
+                out.add(Finding.of(FindingCode.SUBJECT_NOT_SERVICE_ACCOUNT, "sub is \"" + sub + "\", not of the form system:serviceaccount:<namespace>:<name>."));
             } else if (!k8s.subject().namespace().equals(k8s.namespace()) || !k8s.subject().name().equals(k8s.serviceAccountName())) {
-                out.add(Finding.error("subject-mismatch", "sub names " + k8s.subject().namespace() + "/" + k8s.subject().name()
+                out.add(Finding.of(FindingCode.SUBJECT_MISMATCH, "sub names " + k8s.subject().namespace() + "/" + k8s.subject().name()
                         + " but the Kubernetes claims name " + k8s.serviceAccountLabel()
                         + ": the API server rejects such a token (\"sub claim is invalid\")."));
             }
@@ -190,11 +228,11 @@ public final class TokenAnalyzer {
     private static void legacyFindings(DecodedJwt jwt, KubernetesClaims k8s, String sub, List<Finding> out) {
         String secret = k8s.legacySecretName() == null ? "its Secret"
                 : "Secret " + (k8s.namespace() == null ? "" : k8s.namespace() + "/") + k8s.legacySecretName();
-        out.add(Finding.warning("legacy-never-expires", "A legacy Secret-based token: it has no exp, never expires, and works until "
+        out.add(Finding.of(FindingCode.LEGACY_NEVER_EXPIRES, "A legacy Secret-based token: it has no exp, never expires, and works until "
                 + secret + " or service account " + k8s.serviceAccountLabel() + " is deleted. Prefer short-lived tokens from the TokenRequest API (kubectl create token)."));
         String iss = jwt.claimText("iss").orElse(null);
         if (!KubernetesClaims.LEGACY_ISSUER.equals(iss)) {
-            out.add(Finding.warning("legacy-issuer", "A legacy token normally has iss \"" + KubernetesClaims.LEGACY_ISSUER
+            out.add(Finding.of(FindingCode.LEGACY_ISSUER, "A legacy token normally has iss \"" + KubernetesClaims.LEGACY_ISSUER
                     + "\"; this one has " + (iss == null ? "none" : "\"" + iss + "\"") + ", so the legacy authenticator will not consider it."));
         }
         // The legacy validator's own messages, in its order (pkg/serviceaccount/legacy.go).
@@ -206,56 +244,56 @@ public final class TokenAnalyzer {
         for (String[] claim : required) {
             var value = jwt.claims().get(KubernetesClaims.LEGACY_PREFIX + claim[0]);
             if (value == null || !value.isTextual() || value.asText().isEmpty()) {
-                out.add(Finding.error("legacy-claim-missing", "The API server rejects this legacy token: \"" + claim[1]
+                out.add(Finding.of(FindingCode.LEGACY_CLAIM_MISSING, "The API server rejects this legacy token: \"" + claim[1]
                         + "\" (" + KubernetesClaims.LEGACY_PREFIX + claim[0] + ")."));
             }
         }
         if (jwt.claims().has("kubernetes.io")) {
-            out.add(Finding.warning("mixed-claim-styles", "The token carries both the nested kubernetes.io claim and legacy flat claims."));
+            out.add(Finding.of(FindingCode.MIXED_CLAIM_STYLES, "The token carries both the nested kubernetes.io claim and legacy flat claims."));
         }
     }
 
     private static void boundFindings(DecodedJwt jwt, KubernetesClaims k8s, List<Finding> out) {
         if (k8s.secret() != null && (k8s.pod() != null || k8s.node() != null)) {
-            out.add(Finding.error("multiple-bound-objects", "The token is bound to a Secret and to a " + (k8s.pod() != null ? "Pod" : "Node")
+            out.add(Finding.of(FindingCode.MULTIPLE_BOUND_OBJECTS, "The token is bound to a Secret and to a " + (k8s.pod() != null ? "Pod" : "Node")
                     + ": the API server never issues such a token (\"internal error, token can only be bound to one object type\")."));
         }
         if (k8s.serviceAccountName() == null || k8s.serviceAccountUid() == null) {
-            out.add(Finding.error("serviceaccount-claim-missing", "kubernetes.io.serviceaccount needs both name and uid; the API server looks the service account up by them."));
+            out.add(Finding.of(FindingCode.SERVICEACCOUNT_CLAIM_MISSING, "kubernetes.io.serviceaccount needs both name and uid; the API server looks the service account up by them."));
         }
         if (k8s.namespace() == null) {
-            out.add(Finding.error("namespace-claim-missing", "kubernetes.io.namespace is missing."));
+            out.add(Finding.of(FindingCode.NAMESPACE_CLAIM_MISSING, "kubernetes.io.namespace is missing."));
         }
         for (ObjectRef ref : k8s.boundObjects()) {
             if (ref.name() == null) {
-                out.add(Finding.error("bound-object-name-missing", "The bound " + ref.kind() + " has no name."));
+                out.add(Finding.of(FindingCode.BOUND_OBJECT_NAME_MISSING, "The bound " + ref.kind() + " has no name."));
             }
         }
         if (!jwt.claims().has("aud")) {
-            out.add(Finding.warning("no-audience", "A bound token without aud: the API server intersects a token's audiences with its own, so it would reject this one."));
+            out.add(Finding.of(FindingCode.NO_AUDIENCE, "A bound token without aud: the API server intersects a token's audiences with its own, so it would reject this one."));
         }
     }
 
     private static void timeFindings(KubernetesClaims k8s, TimeClaims t, TokenStatus status, Instant now, List<Finding> out) {
         for (String problem : t.problems()) {
-            out.add(Finding.error("invalid-time-claim", Character.toUpperCase(problem.charAt(0)) + problem.substring(1) + "."));
+            out.add(Finding.of(FindingCode.INVALID_TIME_CLAIM, Character.toUpperCase(problem.charAt(0)) + problem.substring(1) + "."));
         }
         Instant exp = TimeClaims.instant(t.expiresAt());
         switch (status) {
-            case EXPIRED -> out.add(Finding.error("expired", "Expired " + TimeText.relative(exp, now) + " (" + TimeText.utc(exp)
+            case EXPIRED -> out.add(Finding.of(FindingCode.EXPIRED, "Expired " + TimeText.relative(exp, now) + " (" + TimeText.utc(exp)
                     + "): the API server rejects it (\"service account token has expired\")."));
             case NOT_YET_VALID -> {
                 boolean byNbf = t.notBefore() != null && now.getEpochSecond() + LEEWAY_SECONDS < t.notBefore();
                 Instant start = TimeClaims.instant(byNbf ? t.notBefore() : t.issuedAt());
-                out.add(Finding.error("not-yet-valid", "Not valid until " + TimeText.utc(start) + " (" + TimeText.relative(start, now)
+                out.add(Finding.of(FindingCode.NOT_YET_VALID, "Not valid until " + TimeText.utc(start) + " (" + TimeText.relative(start, now)
                         + "): the API server rejects it (\"service account token " + (byNbf ? "is not valid yet" : "is issued in the future") + "\")."));
             }
-            case STALE -> out.add(Finding.warning("stale", "Stale since " + TimeText.relative(TimeClaims.instant(t.warnAfter()), now)
+            case STALE -> out.add(Finding.of(FindingCode.STALE, "Stale since " + TimeText.relative(TimeClaims.instant(t.warnAfter()), now)
                     + " (warnafter " + TimeText.utc(TimeClaims.instant(t.warnAfter())) + "): the API server still accepts it until "
                     + TimeText.utc(exp) + ", but records it as stale in the audit log. A kubelet replaces its pods' tokens well before this."));
             case NEVER_EXPIRES -> {
-                if (k8s.kind() != TokenKind.LEGACY) {
-                    out.add(Finding.warning("no-expiry", "The token has no exp: it never expires."));
+                if (k8s.kind() != TokenKind.LEGACY && !t.isInvalid("exp")) {
+                    out.add(Finding.of(FindingCode.NO_EXPIRY, "The token has no exp: it never expires."));
                 }
             }
             default -> {
@@ -263,14 +301,14 @@ public final class TokenAnalyzer {
         }
         if (t.warnAfter() != null && t.expiresAt() != null && status != TokenStatus.EXPIRED) {
             long requested = t.issuedAt() == null ? 0 : t.warnAfter() - t.issuedAt();
-            out.add(Finding.info("extended-expiry", "An extended token: the kubelet asked for "
+            out.add(Finding.of(FindingCode.EXTENDED_EXPIRY, "An extended token: the kubelet asked for "
                     + (requested > 0 ? TimeText.duration(Duration.ofSeconds(requested)) + " (" + requested + " s)" : "a short lifetime")
                     + ", and the API server stretched exp to " + TimeText.utc(exp)
                     + " so that old clients keep working. After warnafter it is flagged as stale."));
         }
         if (t.warnAfter() == null && t.issuedAt() != null && t.expiresAt() != null && k8s.kind() != TokenKind.OTHER
                 && t.expiresAt() - t.issuedAt() > 24 * 3600 && status != TokenStatus.EXPIRED) {
-            out.add(Finding.info("long-lived", "Lives for " + TimeText.duration(Duration.ofSeconds(t.expiresAt() - t.issuedAt()))
+            out.add(Finding.of(FindingCode.LONG_LIVED, "Lives for " + TimeText.duration(Duration.ofSeconds(t.expiresAt() - t.issuedAt()))
                     + ": longer than a day. Short-lived tokens limit the damage of a leak."));
         }
     }

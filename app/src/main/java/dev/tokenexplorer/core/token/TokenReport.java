@@ -77,6 +77,25 @@ public record TokenReport(String location,
         return decoded() ? ClaimDictionary.notes(jwt.claims(), false) : java.util.Map.of();
     }
 
+    /**
+     * Whether {@code --strict} fails on this token: it is malformed (even if its claims were read),
+     * its signature is missing or does not check out against the loaded keys, or a finding is an
+     * error, which means the API server would refuse it (expired, refused header, unknown kid,
+     * unreadable date claim...).
+     */
+    public boolean failsStrict() {
+        if (error != null || !decoded()) {
+            return true;
+        }
+        if (status == TokenStatus.EXPIRED || status == TokenStatus.NOT_YET_VALID) {
+            return true;
+        }
+        if (signature == SignatureStatus.UNSIGNED || signature == SignatureStatus.INVALID || signature == SignatureStatus.NO_MATCHING_KEY) {
+            return true;
+        }
+        return worstSeverity() == Severity.ERROR;
+    }
+
     /** The most severe finding's severity, or null when there are none. */
     public Severity worstSeverity() {
         return findings.stream().map(Finding::severity).min(Enum::compareTo).orElse(null);

@@ -5,6 +5,7 @@ import dev.tokenexplorer.core.kube.Access;
 import dev.tokenexplorer.core.kube.Plan;
 import dev.tokenexplorer.core.kube.SecretVerdict;
 import dev.tokenexplorer.core.token.Finding;
+import dev.tokenexplorer.core.token.FindingCode;
 import dev.tokenexplorer.ui.support.Icons;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -42,7 +43,7 @@ final class AuditDetailsView extends VBox {
         title.getStyleClass().add("audit-details-title");
         getChildren().add(title);
         if (secret.findings().isEmpty()) {
-            getChildren().add(Icons.finding(Finding.info("no-findings", "Nothing to report: used recently, not marked invalid.")));
+            getChildren().add(Icons.finding(Finding.of(FindingCode.NO_FINDINGS, "Nothing to report: used recently, not marked invalid.")));
         }
         secret.findings().forEach(f -> getChildren().add(Icons.finding(f)));
 

@@ -2,7 +2,9 @@ package dev.tokenexplorer.ui.claims;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tokenexplorer.core.text.Printable;
 import dev.tokenexplorer.core.time.TimeText;
+import dev.tokenexplorer.core.token.TimeClaims;
 import dev.tokenexplorer.core.token.ClaimDictionary;
 
 import java.time.Instant;
@@ -43,19 +45,22 @@ public final class ClaimRows {
 
     private static ClaimRow row(String name, JsonNode value, List<String> path, Instant now, ZoneId zone, boolean header) {
         String meaning = ClaimDictionary.meaning(path, header);
-        String raw = value.isContainerNode() ? "" : value.toString();
+        // Names and values come from the token: shown with every non-printable character escaped.
+        String raw = value.isContainerNode() ? "" : Printable.escape(value.toString());
+        String label = Printable.escape(name);
         if (value.isContainerNode()) {
             String summary = value.isArray() ? (value.size() == 1 && value.get(0).isValueNode() ? value.get(0).asText() : value.size() + " items")
                     : value.size() + " fields";
-            return new ClaimRow(name, summary, raw, null, meaning, children(value, path, now, zone, header));
+            return new ClaimRow(label, Printable.escape(summary), raw, null, meaning, children(value, path, now, zone, header));
         }
-        if (!header && ClaimDictionary.isDate(path) && value.isNumber() && value.canConvertToLong()) {
-            Instant at = Instant.ofEpochSecond(value.asLong());
+        var date = !header && ClaimDictionary.isDate(path) ? TimeClaims.date(value) : java.util.Optional.<Instant>empty();
+        if (date.isPresent()) {
+            Instant at = date.get();
             String shown = zone.normalized().equals(ZoneOffset.UTC) ? TimeText.utc(at)
                     : TimeText.zoned(at, zone) + " · " + TimeText.utc(at);
-            return new ClaimRow(name, shown, raw, TimeText.relative(at, now), meaning, List.of());
+            return new ClaimRow(label, shown, raw, TimeText.relative(at, now), meaning, List.of());
         }
-        return new ClaimRow(name, value.isTextual() ? value.asText() : value.toString(), raw, null, meaning, List.of());
+        return new ClaimRow(label, Printable.escape(value.isTextual() ? value.asText() : value.toString()), raw, null, meaning, List.of());
     }
 
     private static List<String> append(List<String> path, String key) {

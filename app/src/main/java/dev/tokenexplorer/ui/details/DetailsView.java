@@ -1,5 +1,6 @@
 package dev.tokenexplorer.ui.details;
 
+import dev.tokenexplorer.core.text.Printable;
 import dev.tokenexplorer.core.token.Finding;
 import dev.tokenexplorer.core.tree.SourceNode;
 import dev.tokenexplorer.ui.support.Icons;
@@ -78,9 +79,9 @@ public final class DetailsView extends ScrollPane {
         if (n == null) {
             return;
         }
-        title.setText(n.title());
+        title.setText(Printable.escape(n.title()));
         String kind = kindName(n.kind());
-        subtitle.setText(kind + (n.subtitle() == null || n.subtitle().isEmpty() ? "" : " · " + n.subtitle()));
+        subtitle.setText(Printable.escape(kind + (n.subtitle() == null || n.subtitle().isEmpty() ? "" : " · " + n.subtitle())));
         for (Finding note : n.notes()) {
             notes.getChildren().add(Icons.finding(note));
         }
@@ -88,12 +89,12 @@ public final class DetailsView extends ScrollPane {
         for (SourceNode.Detail detail : n.details()) {
             Label name = new Label(detail.label());
             name.getStyleClass().add("detail-label");
-            TextField value = new TextField(detail.value());
+            TextField value = new TextField(Printable.escape(detail.value()));
             value.setEditable(false);
             value.getStyleClass().add("detail-value");
             VBox cell = new VBox(2, value);
             if (detail.explanation() != null) {
-                Label explanation = new Label(detail.explanation());
+                Label explanation = new Label(Printable.escape(detail.explanation()));
                 explanation.setWrapText(true);
                 explanation.setMinHeight(Region.USE_PREF_SIZE);
                 explanation.getStyleClass().add("detail-explanation");

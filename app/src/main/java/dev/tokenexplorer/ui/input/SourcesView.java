@@ -1,5 +1,6 @@
 package dev.tokenexplorer.ui.input;
 
+import dev.tokenexplorer.core.text.Printable;
 import dev.tokenexplorer.core.token.TokenReport;
 import dev.tokenexplorer.core.tree.SourceNode;
 import dev.tokenexplorer.ui.main.MainViewModel;
@@ -143,20 +144,20 @@ public final class SourcesView extends TreeView<SourcesView.Entry> {
             TokenReport token = node != null && node.isToken() && node.tokenIndex() < source.report().tokens().size()
                     ? source.report().tokens().get(node.tokenIndex()) : null;
             if (node == null) {
-                title.setText(source.label());
+                title.setText(Printable.escape(source.label()));
                 int entries = source.report().nodes().size();
-                subtitle.setText(source.report().error() != null ? source.report().error() : source.report().type().title()
-                        + (entries > FOLD_LIMIT ? String.format(java.util.Locale.ROOT, " · %,d entries", entries) : ""));
+                subtitle.setText(Printable.escape(source.report().error() != null ? source.report().error() : source.report().type().title()
+                        + (entries > FOLD_LIMIT ? String.format(java.util.Locale.ROOT, " · %,d entries", entries) : "")));
                 icon.setIconCode(source.isFile() ? Feather.FILE_TEXT : Feather.CLIPBOARD);
                 setContextMenu(menu(source));
                 tooltip.setText(source.isFile() ? source.path().toString() : "Pasted text");
                 subtitle.pseudoClassStateChanged(PseudoClasses.INVALID, source.report().error() != null);
             } else {
-                title.setText(node.title());
-                subtitle.setText(token != null && token.error() != null ? token.error() : node.subtitle());
+                title.setText(Printable.escape(node.title()));
+                subtitle.setText(Printable.escape(token != null && token.error() != null ? token.error() : node.subtitle()));
                 icon.setIconCode(icon(node.kind()));
                 setContextMenu(null);
-                tooltip.setText(node.title() + (node.subtitle() == null ? "" : "\n" + node.subtitle()));
+                tooltip.setText(Printable.escape(node.title()) + (node.subtitle() == null ? "" : "\n" + Printable.escape(node.subtitle())));
                 subtitle.pseudoClassStateChanged(PseudoClasses.INVALID, token != null && token.error() != null);
             }
             subtitle.setVisible(subtitle.getText() != null && !subtitle.getText().isEmpty());

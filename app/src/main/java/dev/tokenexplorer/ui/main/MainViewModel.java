@@ -7,6 +7,7 @@ import dev.tokenexplorer.core.input.InputFiles;
 import dev.tokenexplorer.core.keys.VerificationSettings;
 import dev.tokenexplorer.core.tree.SourceNode;
 import dev.tokenexplorer.core.token.Finding;
+import dev.tokenexplorer.core.token.FindingCode;
 import dev.tokenexplorer.core.token.TokenReport;
 import dev.tokenexplorer.ui.support.TaskExecutor;
 import javafx.beans.binding.Bindings;
@@ -172,7 +173,7 @@ public final class MainViewModel {
         details.add(SourceNode.Detail.of("Tokens", String.valueOf(report.tokens().size())));
         List<Finding> notes = new ArrayList<>();
         if (report.error() != null) {
-            notes.add(Finding.error("unreadable", report.error()));
+            notes.add(Finding.of(FindingCode.UNREADABLE, report.error()));
         }
         notes.addAll(report.notes());
         return new SourceNode("source", source.label(), report.type().title(), details, notes, List.of(), -1);

@@ -1,5 +1,6 @@
 package dev.tokenexplorer.ui.token;
 
+import dev.tokenexplorer.core.text.Printable;
 import dev.tokenexplorer.core.json.Json;
 import dev.tokenexplorer.core.token.Finding;
 import dev.tokenexplorer.core.token.KubernetesClaims;
@@ -98,29 +99,35 @@ public final class TokenViewModel {
         return headerJson.get() + "\n" + payloadJson.get();
     }
 
+    /** Findings quote the token: shown with every non-printable character escaped. */
+    private static List<Finding> escaped(List<Finding> findings) {
+        return findings.stream().map(f -> new Finding(f.type(), Printable.escape(f.message()))).toList();
+    }
+
     private void show(TokenReport t) {
         if (t == null || !t.decoded()) {
             title.set(t == null ? "" : "This token could not be decoded");
-            subtitle.set(t == null ? "" : t.location());
+            subtitle.set(t == null ? "" : Printable.escape(t.location()));
             revokedBy.set("");
             headerJson.set("");
             payloadJson.set("");
             claimRows.set(List.of());
             headerRows.set(List.of());
-            findings.setAll(t == null ? List.of() : t.findingsWithError());
+            findings.setAll(t == null ? List.of() : escaped(t.findingsWithError()));
             return;
         }
         Instant now = clock.instant();
         KubernetesClaims k8s = t.kubernetes();
-        title.set(k8s.serviceAccountLabel() == null ? t.jwt().claimText("sub").orElse("Token without a subject")
-                : "Service account " + k8s.serviceAccountLabel());
+        // Everything shown comes from the token: non-printable characters are shown escaped.
+        title.set(Printable.escape(k8s.serviceAccountLabel() == null ? t.jwt().claimText("sub").orElse("Token without a subject")
+                : "Service account " + k8s.serviceAccountLabel()));
         String bound = k8s.boundDescription();
-        subtitle.set((bound == null ? t.kind().title() : "Bound to " + bound) + " · found in " + t.location());
-        revokedBy.set(t.revokedBy() == null ? "" : t.revokedBy());
+        subtitle.set(Printable.escape((bound == null ? t.kind().title() : "Bound to " + bound) + " · found in " + t.location()));
+        revokedBy.set(t.revokedBy() == null ? "" : Printable.escape(t.revokedBy()));
         headerJson.set(Json.pretty(t.jwt().header()));
         payloadJson.set(Json.pretty(t.jwt().claims()));
         claimRows.set(ClaimRows.claims(t.jwt().claims(), now, zone.get()));
         headerRows.set(ClaimRows.header(t.jwt().header(), now, zone.get()));
-        findings.setAll(t.findingsWithError());
+        findings.setAll(escaped(t.findingsWithError()));
     }
 }

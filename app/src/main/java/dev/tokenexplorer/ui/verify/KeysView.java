@@ -1,5 +1,6 @@
 package dev.tokenexplorer.ui.verify;
 
+import dev.tokenexplorer.core.text.Printable;
 import dev.tokenexplorer.core.keys.LoadedKey;
 import dev.tokenexplorer.ui.support.Icons;
 import javafx.beans.binding.Bindings;
@@ -164,11 +165,12 @@ public final class KeysView extends TitledPane {
                 setTooltip(null);
                 return;
             }
-            title.setText(key.description() + " · " + key.source());
-            ids.setText((key.jwksKid() == null ? "" : "kid " + key.jwksKid() + " · ")
+            // A JWKS kid and a file name come from outside: non-printable characters are shown escaped.
+            title.setText(key.description() + " · " + Printable.escape(key.source()));
+            ids.setText((key.jwksKid() == null ? "" : "kid " + Printable.escape(key.jwksKid()) + " · ")
                     + (key.kubernetesKid() == null ? "" : "k8s id " + key.kubernetesKid()));
-            setTooltip(new Tooltip(key.description() + " from " + key.source()
-                    + (key.jwksKid() == null ? "" : "\nJWKS kid: " + key.jwksKid())
+            setTooltip(new Tooltip(key.description() + " from " + Printable.escape(key.source())
+                    + (key.jwksKid() == null ? "" : "\nJWKS kid: " + Printable.escape(key.jwksKid()))
                     + (key.kubernetesKid() == null ? "" : "\nKubernetes key id: " + key.kubernetesKid())
                     + (key.note() == null ? "" : "\n" + key.note())));
             setGraphic(box);

@@ -118,7 +118,10 @@ public final class KeysViewModel {
     }
 
     private void accept(KeyReader.KeyLoad load) {
-        error.set(load.error());
+        // Entries that could not be read (or are never used) are said, not dropped silently.
+        String warnings = load.notes().stream().filter(n -> n.severity() != dev.tokenexplorer.core.token.Severity.INFO)
+                .map(n -> dev.tokenexplorer.core.text.Printable.escape(n.message())).collect(java.util.stream.Collectors.joining(" "));
+        error.set(load.error() != null ? load.error() : warnings.isEmpty() ? null : warnings);
         for (LoadedKey key : load.keys()) {
             boolean known = keys.stream().anyMatch(k -> Arrays.equals(k.key().getEncoded(), key.key().getEncoded()));
             if (!known) {
@@ -130,7 +133,9 @@ public final class KeysViewModel {
     private void update() {
         List<LoadedKey> all = new ArrayList<>(keys);
         if (!hmacSecret.get().isEmpty()) {
-            all.add(KeyReader.hmacSecret("HMAC secret", hmacSecret.get().getBytes(StandardCharsets.UTF_8)));
+            byte[] secret = hmacSecret.get().getBytes(StandardCharsets.UTF_8);
+            all.add(KeyReader.hmacSecret("HMAC secret", secret));
+            KeyReader.publicKeyAsSecret("The HMAC secret", secret).ifPresent(w -> error.set(w.message()));
         }
         settings.set(new VerificationSettings(all, split(audiences.get()), split(issuers.get())));
     }

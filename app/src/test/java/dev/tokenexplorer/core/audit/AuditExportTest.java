@@ -35,7 +35,7 @@ class AuditExportTest {
         String markdown = AuditExport.markdown(oddNames());
         assertThat(markdown).startsWith("# Service account token audit\n\n- 2 service-account-token Secrets in 2 namespaces: 0 with errors, 1 with warnings only.\n");
         assertThat(markdown).contains("| plain | pipe\\|name | -sa | 2023-01-10T08:00:00Z | legacy | auto-generated |  |  |  |  | never-used cleanup-candidate | dump.json |\n");
-        assertThat(markdown).contains("| =cmd\\|' /C calc'!A0 | evil,\"name\" | line break |");
+        assertThat(markdown).contains("| =cmd\\|' /C calc'\\!A0 | evil,\"name\" | line\\\\nbreak |");
     }
 
     @Test
