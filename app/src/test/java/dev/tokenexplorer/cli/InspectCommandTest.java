@@ -3,6 +3,7 @@ package dev.tokenexplorer.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tokenexplorer.support.Fixtures;
+import dev.tokenexplorer.support.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -140,11 +141,7 @@ class InspectCommandTest {
 
     @Test
     void anAliasChainIsRefusedWithExitTwoByBothCommands(@TempDir Path dir) throws Exception {
-        StringBuilder chain = new StringBuilder("a: &a [x, x]\n");
-        for (int i = 0; i < 24; i++) {
-            String previous = i == 0 ? "a" : "l" + (i - 1);
-            chain.append("l").append(i).append(": &l").append(i).append(" [*").append(previous).append(", *").append(previous).append("]\n");
-        }
+        String chain = TestTokens.aliasChain(24);
         Path file = Files.writeString(dir.resolve("chain.yaml"), chain);
 
         Run inspect = run("", "inspect", file.toString());

@@ -30,6 +30,27 @@ public final class TestTokens {
         return sign(payloadJson, AlgorithmIdentifiers.RSA_USING_SHA256, rsaPrivateKey(), RSA_KID);
     }
 
+    /** A legacy token as the token controller writes it for the Secret namespace/secret of service account sa, RS256. */
+    public static String legacy(String namespace, String secret, String sa, String saUid) {
+        return rs256("{\"iss\":\"kubernetes/serviceaccount\",\"kubernetes.io/serviceaccount/namespace\":\"" + namespace + "\","
+                + "\"kubernetes.io/serviceaccount/secret.name\":\"" + secret + "\",\"kubernetes.io/serviceaccount/service-account.name\":\""
+                + sa + "\",\"kubernetes.io/serviceaccount/service-account.uid\":\"" + saUid + "\",\"sub\":\"system:serviceaccount:"
+                + namespace + ":" + sa + "\"}");
+    }
+
+    /**
+     * A YAML alias chain: each of {@code levels} keys lists the one before twice, so a few hundred
+     * bytes stand for 2^levels values once the aliases are expanded.
+     */
+    public static String aliasChain(int levels) {
+        StringBuilder chain = new StringBuilder("a: &a [x, x]\n");
+        for (int i = 0; i < levels; i++) {
+            String previous = i == 0 ? "a" : "l" + (i - 1);
+            chain.append("l").append(i).append(": &l").append(i).append(" [*").append(previous).append(", *").append(previous).append("]\n");
+        }
+        return chain.toString();
+    }
+
     /** Signs the payload JSON, ES256, with the Kubernetes test P-256 key. */
     public static String es256(String payloadJson) {
         return sign(payloadJson, AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256, ecPrivateKey(), EC_KID);

@@ -52,9 +52,7 @@ class OnePipelineTest {
 
     /** Secrets that break the rules in each way the API server or its controllers notice. */
     private static String oddSecrets() {
-        String legacy = TestTokens.rs256("{\"iss\":\"kubernetes/serviceaccount\",\"kubernetes.io/serviceaccount/namespace\":\"odd\","
-                + "\"kubernetes.io/serviceaccount/secret.name\":\"merged\",\"kubernetes.io/serviceaccount/service-account.name\":\"app\","
-                + "\"kubernetes.io/serviceaccount/service-account.uid\":\"u-1\",\"sub\":\"system:serviceaccount:odd:app\"}");
+        String legacy = TestTokens.legacy("odd", "merged", "app", "u-1");
         return """
                 ---
                 apiVersion: v1
@@ -175,17 +173,13 @@ class OnePipelineTest {
 
     @Test
     void anAliasChainIsRefusedByEveryEntryPointBeforeItGrows(@TempDir Path dir) throws Exception {
-        StringBuilder chain = new StringBuilder("a: &a [x, x]\n");
-        for (int i = 0; i < 24; i++) {
-            String previous = i == 0 ? "a" : "l" + (i - 1);
-            chain.append("l").append(i).append(": &l").append(i).append(" [*").append(previous).append(", *").append(previous).append("]\n");
-        }
+        String chain = TestTokens.aliasChain(24);
         Path file = dir.resolve("chain.yaml");
         Files.writeString(file, chain);
         String refused = "values, counting each alias as what it repeats (an alias bomb?)";
 
         assertThat(chain.length()).isLessThan(600);
-        assertThat(analyzer().analyzeText("paste", chain.toString()).error()).contains(refused);
+        assertThat(analyzer().analyzeText("paste", chain).error()).contains(refused);
         assertThat(analyzer().analyzeFile(file, VerificationSettings.NONE).error()).contains(refused);
         assertThat(Auditor.audit(List.of(file), AuditOptions.at(NOW), Auditor.Progress.NONE, () -> false).problems())
                 .singleElement().asString().contains(refused);

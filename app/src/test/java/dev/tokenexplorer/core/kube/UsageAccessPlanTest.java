@@ -32,9 +32,7 @@ public class UsageAccessPlanTest {
     private static String dump;
 
     private static String secret(String name, String sa, String uid, String labels) {
-        String token = TestTokens.rs256("{\"iss\":\"kubernetes/serviceaccount\",\"kubernetes.io/serviceaccount/namespace\":\"apps\","
-                + "\"kubernetes.io/serviceaccount/secret.name\":\"" + name + "\",\"kubernetes.io/serviceaccount/service-account.name\":\"" + sa
-                + "\",\"kubernetes.io/serviceaccount/service-account.uid\":\"uid-" + sa + "\",\"sub\":\"system:serviceaccount:apps:" + sa + "\"}");
+        String token = TestTokens.legacy("apps", name, sa, "uid-" + sa);
         return """
                 ---
                 apiVersion: v1
