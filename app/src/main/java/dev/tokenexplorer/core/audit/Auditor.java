@@ -5,26 +5,22 @@ import dev.tokenexplorer.core.input.Nodes;
 import dev.tokenexplorer.core.input.ObjectReader;
 import dev.tokenexplorer.core.input.Projection;
 import dev.tokenexplorer.core.kube.Access;
+import dev.tokenexplorer.core.kube.ClusterObjects;
 import dev.tokenexplorer.core.kube.KubeNames;
 import dev.tokenexplorer.core.kube.MigrationPlanner;
-import dev.tokenexplorer.core.kube.Usage;
-import dev.tokenexplorer.core.token.Finding;
 import dev.tokenexplorer.core.kube.SecretVerdict;
 import dev.tokenexplorer.core.kube.SecretVerdict.TokenCheck;
-import dev.tokenexplorer.core.kube.ClusterObjects;
 import dev.tokenexplorer.core.kube.TokenSecret;
+import dev.tokenexplorer.core.kube.Usage;
+import dev.tokenexplorer.core.token.Finding;
 import dev.tokenexplorer.core.token.SignatureStatus;
 import dev.tokenexplorer.core.token.TokenKind;
 
-import java.io.BufferedInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -37,6 +33,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongConsumer;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -48,9 +45,7 @@ import java.util.stream.Stream;
 public final class Auditor {
 
     /** Larger than any cluster's Secrets dump; the dump is streamed, so this bounds time, not memory. */
-    public static final long MAX_DUMP_BYTES = 1024L * 1024 * 1024;
-    /** How deep folders of manifests are searched. */
-    public static final int MAX_FOLDER_DEPTH = 8;
+    public static final long MAX_DUMP_BYTES = DumpFiles.MAX_DUMP_BYTES;
 
     /** Where an audit is: reading (bytes) or checking (Secrets). Called from the auditing thread. */
     public interface Progress {
@@ -110,13 +105,13 @@ public final class Auditor {
     public static AuditResult audit(List<Path> inputs, AuditOptions options, Progress progress, BooleanSupplier cancelled) {
         Auditor auditor = new Auditor(options, progress, cancelled);
         return auditor.run(() -> {
-            List<Path> files = auditor.expand(inputs);
-            long total = files.stream().mapToLong(Auditor::size).sum();
+            List<Path> files = DumpFiles.expand(inputs, auditor.problems);
+            long total = files.stream().mapToLong(DumpFiles::size).sum();
             long before = 0;
             for (Path file : files) {
                 long offset = before;
                 auditor.readFile(file, read -> progress.update("Reading", offset + read, total));
-                before += size(file);
+                before += DumpFiles.size(file);
             }
         });
     }
@@ -149,60 +144,13 @@ public final class Auditor {
 
     // ---- reading -----------------------------------------------------------------------------
 
-    private List<Path> expand(List<Path> inputs) {
-        List<Path> files = new ArrayList<>();
-        for (Path input : inputs) {
-            if (Files.isDirectory(input)) {
-                try (Stream<Path> found = Files.walk(input, MAX_FOLDER_DEPTH)) {
-                    found.filter(Files::isRegularFile)
-                            .filter(p -> p.getFileName().toString().matches("(?i)[^.].*\\.(ya?ml|json)"))
-                            .sorted()
-                            .forEach(files::add);
-                } catch (IOException | RuntimeException e) {
-                    problems.add(input + ": the folder cannot be read: " + e.getMessage());
-                }
-            } else {
-                files.add(input);
+    private void readFile(Path file, LongConsumer read) {
+        try (InputStream in = DumpFiles.open(file, read, problems)) {
+            if (in != null) {
+                read(file.toString(), in);
             }
-        }
-        return files;
-    }
-
-    private static long size(Path file) {
-        try {
-            return Files.size(file);
         } catch (IOException e) {
-            return 0;
-        }
-    }
-
-    private void readFile(Path file, java.util.function.LongConsumer read) {
-        String name = file.toString();
-        try {
-            long size = Files.size(file);
-            if (size > MAX_DUMP_BYTES) {
-                problems.add(name + ": the file is " + size / (1024 * 1024) + " MB, more than the " + MAX_DUMP_BYTES / (1024 * 1024)
-                        + " MB an audit reads.");
-                return;
-            }
-            try (InputStream in = new Counting(new BufferedInputStream(dev.tokenexplorer.core.input.InputFiles.open(file, MAX_DUMP_BYTES), 1 << 16), read)) {
-                in.mark(8192);
-                byte[] head = in.readNBytes(8192);
-                in.reset();
-                for (byte b : head) {
-                    if (b == 0) {
-                        problems.add(name + ": a binary file (it holds NUL bytes), not a YAML or JSON dump.");
-                        return;
-                    }
-                }
-                read(name, in);
-            }
-        } catch (NoSuchFileException e) {
-            problems.add(name + ": the file does not exist.");
-        } catch (AccessDeniedException e) {
-            problems.add(name + ": the file cannot be read: permission denied.");
-        } catch (IOException e) {
-            problems.add(name + ": the file cannot be read: " + e.getMessage());
+            problems.add(file + ": the file cannot be read: " + e.getMessage());
         }
     }
 
@@ -296,56 +244,5 @@ public final class Auditor {
                 secret.invalidSince(), cluster.origin(secret), verified ? check.verification().status() : null,
                 verified ? check.verification().verifiedBy() : null, findings, usedBy, access,
                 MigrationPlanner.plan(secret, findings, usedBy, cluster.workloads().known(), access), secret.token(), entry.source());
-    }
-
-    /** Counts the bytes read, for progress. */
-    private static final class Counting extends FilterInputStream {
-        private final java.util.function.LongConsumer read;
-        private long count;
-        private long mark;
-        private long reported;
-
-        Counting(InputStream in, java.util.function.LongConsumer read) {
-            super(in);
-            this.read = read;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                advance(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                advance(n);
-            }
-            return n;
-        }
-
-        @Override
-        public synchronized void mark(int limit) {
-            super.mark(limit);
-            mark = count;
-        }
-
-        @Override
-        public synchronized void reset() throws IOException {
-            super.reset();
-            count = mark;
-        }
-
-        private void advance(long n) {
-            count += n;
-            if (count - reported >= 256 * 1024) {
-                reported = count;
-                read.accept(count);
-            }
-        }
     }
 }
