@@ -18,41 +18,26 @@ import org.yaml.snakeyaml.events.CollectionStartEvent;
 import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.events.NodeEvent;
 import org.yaml.snakeyaml.events.ScalarEvent;
-import org.yaml.snakeyaml.nodes.NodeId;
-import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.parser.Parser;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
-import org.yaml.snakeyaml.resolver.Resolver;
 
 import java.io.FilterReader;
 import java.io.IOException;
 import java.io.Reader;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * YAML for {@link ObjectReader}, built from snakeyaml's parser events: nothing is constructed but
- * JSON trees, so no tag can make it build an object. Plain scalars are typed as Kubernetes' YAML
- * decoder types them (numbers, booleans, null); everything else is text.
+ * JSON trees, so no tag can make it build an object ({@link YamlScalars} types the scalars).
  */
 final class YamlTrees {
 
     private static final JsonNodeFactory NODES = Json.nodes();
-    private static final Resolver RESOLVER = new Resolver();
     private static final String MERGE = "<<";
-    private static final Pattern DECIMAL = Pattern.compile("[-+]?(0|[1-9][0-9_]*)");
-    private static final Pattern FLOAT = Pattern.compile("[-+]?([0-9][0-9_]*)?\\.[0-9_]*([eE][-+]?[0-9]+)?");
-    /** The standard tags: they only say which of map, list, string, number, boolean or null a value is. */
-    private static final Set<String> STANDARD_TAGS = Set.of("str", "int", "float", "bool", "null", "map", "seq", "timestamp",
-            "binary", "merge", "omap", "set").stream().map(t -> Tag.PREFIX + t).collect(java.util.stream.Collectors.toUnmodifiableSet());
-
     private record Anchored(JsonNode node, long size) {
     }
 
@@ -120,7 +105,7 @@ final class YamlTrees {
             topMapping();
         } else if (parser.checkEvent(Event.ID.SequenceStart)) {
             Event sequence = next();
-            checkTag(((CollectionStartEvent) sequence).getTag(), sequence);
+            YamlScalars.checkTag(((CollectionStartEvent) sequence).getTag(), sequence);
             int index = 0;
             while (!parser.checkEvent(Event.ID.SequenceEnd)) {
                 budget.reset();
@@ -140,7 +125,7 @@ final class YamlTrees {
     /** A document's map: the elements of its {@code items} list go out one by one as they are read. */
     private void topMapping() throws ReadException {
         Event start = next();
-        checkTag(((CollectionStartEvent) start).getTag(), start);
+        YamlScalars.checkTag(((CollectionStartEvent) start).getTag(), start);
         ObjectNode rest = NODES.objectNode();
         List<JsonNode> merged = new ArrayList<>();
         int items = -1;
@@ -222,12 +207,12 @@ final class YamlTrees {
             if (budget.tooLong(scalar.getValue().length())) {
                 throw budget.tooLong(at(event));
             }
-            return remember(scalar, scalar(scalar), 1);
+            return remember(scalar, YamlScalars.value(scalar), 1);
         }
         if (budget.tooDeep(depth)) {
             throw budget.tooDeep(at(event));
         }
-        checkTag(((CollectionStartEvent) event).getTag(), event);
+        YamlScalars.checkTag(((CollectionStartEvent) event).getTag(), event);
         if (event.is(Event.ID.SequenceStart)) {
             ArrayNode array = NODES.arrayNode();
             while (!parser.checkEvent(Event.ID.SequenceEnd)) {
@@ -247,50 +232,6 @@ final class YamlTrees {
         return remember((NodeEvent) event, object, budget.used() - before);
     }
 
-    private JsonNode scalar(ScalarEvent scalar) throws ReadException {
-        String value = scalar.getValue();
-        String tag = scalar.getTag();
-        if (tag != null && !tag.equals("!")) {
-            checkTag(tag, scalar);
-            return tag.equals(Tag.STR.getValue()) ? NODES.textNode(value) : typed(value, tag);
-        }
-        if (!scalar.isPlain()) {
-            return NODES.textNode(value);
-        }
-        return typed(value, RESOLVER.resolve(NodeId.scalar, value, true).getValue());
-    }
-
-    /** A plain scalar as a JSON value; forms JSON has no number for (0x1F, 1:20, .inf) stay text. */
-    private static JsonNode typed(String value, String tag) {
-        if (tag.equals(Tag.NULL.getValue())) {
-            return NODES.nullNode();
-        }
-        if (tag.equals(Tag.BOOL.getValue())) {
-            String lower = value.toLowerCase(java.util.Locale.ROOT);
-            return NODES.booleanNode(lower.equals("true") || lower.equals("yes") || lower.equals("on") || lower.equals("y"));
-        }
-        if (tag.equals(Tag.INT.getValue()) && DECIMAL.matcher(value).matches()) {
-            BigInteger number = new BigInteger(value.replace("_", "").replace("+", ""));
-            return number.bitLength() < 64 ? NODES.numberNode(number.longValue()) : NODES.numberNode(number);
-        }
-        if (tag.equals(Tag.FLOAT.getValue()) && FLOAT.matcher(value).matches() && value.length() < 1000) {
-            try {
-                return NODES.numberNode(new BigDecimal(value.replace("_", "").replace("+", "")));
-            } catch (NumberFormatException e) {
-                return NODES.textNode(value);
-            }
-        }
-        return NODES.textNode(value);
-    }
-
-    private static void checkTag(String tag, Event event) throws ReadException {
-        if (tag != null && !tag.equals("!") && !STANDARD_TAGS.contains(tag)) {
-            String shown = tag.startsWith(Tag.PREFIX) ? "!!" + tag.substring(Tag.PREFIX.length()) : tag;
-            throw new ReadException("it uses a type tag (" + shown
-                    + "), which is never honoured: tags could make a loader build arbitrary objects" + at(event));
-        }
-    }
-
     private JsonNode remember(NodeEvent event, JsonNode node, long size) {
         if (event.getAnchor() != null) {
             anchors.put(event.getAnchor(), new Anchored(node, size));
@@ -302,7 +243,7 @@ final class YamlTrees {
         return event instanceof NodeEvent n ? remember(n, node, size) : node;
     }
 
-    private static String at(Event event) {
+    static String at(Event event) {
         Mark mark = event.getStartMark();
         return mark == null ? "" : ObjectReader.at(mark.getLine() + 1, mark.getColumn() + 1);
     }
