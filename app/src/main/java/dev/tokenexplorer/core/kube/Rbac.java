@@ -27,7 +27,28 @@ public final class Rbac {
     }
 
     private record Role(String kind, String namespace, String name, List<Rule> rules, Map<String, String> labels,
-                        List<Map<String, String>> aggregateFrom) {
+                        List<Selector> aggregateFrom) {
+    }
+
+    /** A label selector: matchLabels and matchExpressions (In, NotIn, Exists, DoesNotExist), all of which must hold. */
+    private record Selector(Map<String, String> labels, List<Expression> expressions) {
+        boolean matches(Map<String, String> actual) {
+            return (!labels.isEmpty() || !expressions.isEmpty())
+                    && labels.entrySet().stream().allMatch(e -> e.getValue().equals(actual.get(e.getKey())))
+                    && expressions.stream().allMatch(x -> x.matches(actual));
+        }
+    }
+
+    private record Expression(String key, String operator, List<String> values) {
+        boolean matches(Map<String, String> actual) {
+            return switch (operator) {
+                case "In" -> values.contains(actual.get(key));
+                case "NotIn" -> !values.contains(actual.get(key));
+                case "Exists" -> actual.containsKey(key);
+                case "DoesNotExist" -> !actual.containsKey(key);
+                default -> false; // an operator Kubernetes does not know selects nothing
+            };
+        }
     }
 
     private record Binding(String kind, String namespace, String name, String roleKind, String roleName) {
@@ -82,7 +103,7 @@ public final class Rbac {
         if (labelNode != null && labelNode.isObject()) {
             labelNode.fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
         }
-        List<Map<String, String>> selectors = new ArrayList<>();
+        List<Selector> selectors = new ArrayList<>();
         JsonNode aggregation = Nodes.at(object, "aggregationRule", "clusterRoleSelectors");
         if (aggregation != null && aggregation.isArray()) {
             aggregation.forEach(selector -> {
@@ -91,7 +112,12 @@ public final class Rbac {
                 if (matchLabels != null && matchLabels.isObject()) {
                     matchLabels.fields().forEachRemaining(e -> match.put(e.getKey(), e.getValue().asText()));
                 }
-                selectors.add(match);
+                List<Expression> expressions = new ArrayList<>();
+                JsonNode matchExpressions = selector.get("matchExpressions");
+                if (matchExpressions != null && matchExpressions.isArray()) {
+                    matchExpressions.forEach(x -> expressions.add(new Expression(text(x, "key"), text(x, "operator"), strings(x.get("values")))));
+                }
+                selectors.add(new Selector(match, expressions));
             });
         }
         String roleNamespace = kind.equals("Role") ? namespace : "";
@@ -202,8 +228,7 @@ public final class Rbac {
         List<Rule> rules = new ArrayList<>(role.rules());
         for (Role other : roles.values()) {
             if (other != role && other.kind().equals("ClusterRole")
-                    && role.aggregateFrom().stream().anyMatch(selector -> !selector.isEmpty()
-                    && selector.entrySet().stream().allMatch(e -> e.getValue().equals(other.labels().get(e.getKey()))))) {
+                    && role.aggregateFrom().stream().anyMatch(selector -> selector.matches(other.labels()))) {
                 rules.addAll(other.rules());
             }
         }

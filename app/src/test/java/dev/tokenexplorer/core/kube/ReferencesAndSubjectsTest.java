@@ -62,4 +62,34 @@ class ReferencesAndSubjectsTest {
             assertThat(access.risks().get(0).scope()).isEqualTo("ns"); // a RoleBinding grants only in its namespace
         }
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            {matchLabels: {agg: mon}}                                                    | true
+            {matchExpressions: [{key: agg, operator: In, values: [mon, ops]}]}           | true
+            {matchExpressions: [{key: agg, operator: Exists}]}                           | true
+            {matchExpressions: [{key: agg, operator: NotIn, values: [mon]}]}             | false
+            {matchLabels: {agg: mon}, matchExpressions: [{key: tier, operator: DoesNotExist}]} | true
+            {matchLabels: {agg: other}}                                                  | false
+            {}                                                                           | false
+            """)
+    void anAggregatedClusterRoleTakesTheRulesOfTheRolesItsSelectorsMatch(String selector, boolean aggregates) {
+        ClusterObjects cluster = new ClusterObjects();
+        Objects.read("""
+                kind: ClusterRole
+                metadata: {name: monitoring}
+                aggregationRule: {clusterRoleSelectors: [%s]}
+                ---
+                kind: ClusterRole
+                metadata: {name: extra, labels: {agg: mon}}
+                rules: [{apiGroups: [""], resources: [serviceaccounts/token], verbs: [create]}]
+                ---
+                kind: ClusterRoleBinding
+                metadata: {name: b}
+                roleRef: {kind: ClusterRole, name: monitoring}
+                subjects: [{kind: ServiceAccount, name: app, namespace: ns}]
+                """.formatted(selector)).forEach(cluster::add);
+
+        assertThat(cluster.rbac().of("ns", "app").has("create-tokens")).isEqualTo(aggregates);
+    }
 }
