@@ -181,8 +181,8 @@ public final class Auditor {
         try {
             long size = Files.size(file);
             if (size > MAX_DUMP_BYTES) {
-                problems.add(name + ": the file is " + size / (1024 * 1024) + " MB, more than the " + MAX_DUMP_BYTES / (1024 * 1024)
-                        + " MB an audit reads.");
+                problems.add(name + ": the file is " + dev.tokenexplorer.core.input.InputFiles.over(size, MAX_DUMP_BYTES)
+                        + " of an audit.");
                 return;
             }
             try (InputStream in = new Counting(new BufferedInputStream(dev.tokenexplorer.core.input.InputFiles.open(file, MAX_DUMP_BYTES), 1 << 16), read)) {
