@@ -28,6 +28,7 @@ final class AuditCards extends FlowPane {
         setId("audit-summary");
         model.resultProperty().addListener((obs, old, result) -> show(result));
         model.findingFilterProperty().addListener((obs, old, finding) -> highlight());
+        show(model.resultProperty().get()); // the page is built on first visit, perhaps after an audit
     }
 
     private void show(AuditResult result) {

@@ -99,6 +99,7 @@ public final class AuditView extends VBox {
         VBox.setVgrow(rows, Priority.ALWAYS);
         getChildren().addAll(header(), progressRow(), new AuditCards(model), problems, filterRow(), rows);
         model.resultProperty().addListener((obs, old, result) -> showProblems(result));
+        showProblems(model.resultProperty().get());
         addEventFilter(KeyEvent.KEY_PRESSED, event -> {
             if (event.getCode() == KeyCode.ESCAPE && model.runningProperty().get()) {
                 model.cancel();
