@@ -180,6 +180,20 @@ for jar in "$image"/lib/app/*.jar; do
 done
 rm -f "$work/opt/token-explorer/lib/token-explorer-token-explorer-cli.desktop" "$work/opt/token-explorer/lib/token-explorer-cli.png"
 sed -i '/token-explorer-token-explorer-cli\.desktop/d' "$work/DEBIAN/postinst" "$work/DEBIAN/prerm"
+# jpackage makes the app the default for every MIME type of its desktop file, YAML and JSON too.
+# Only .jwt and .token files become ours by default; YAML and JSON stay under "Open with".
+sed -i -E 's#^([[:space:]]*xdg-mime default [^ ]+) .*$#\1 application/x-jwt application/x-kubernetes-token#' "$work/DEBIAN/postinst"
+# Removal takes the app out of every defaults list it may be in (those of earlier packages too).
+sed -i '/^exit 0$/i\
+if [ "$1" = remove ]; then\
+  for list in /usr/share/applications/defaults.list /usr/share/applications/mimeapps.list \\\
+      /usr/local/share/applications/defaults.list /usr/local/share/applications/mimeapps.list /etc/xdg/mimeapps.list \\\
+      "${HOME:-/root}/.config/mimeapps.list" "${HOME:-/root}/.local/share/applications/defaults.list" \\\
+      "${HOME:-/root}/.local/share/applications/mimeapps.list"; do\
+    [ -f "$list" ] || continue\
+    sed -i -e "s/token-explorer-token-explorer\\.desktop;\\{0,1\\}//g" -e "/^[^=[]*=;*$/d" "$list"\
+  done\
+fi' "$work/DEBIAN/prerm"
 if [ -f "$work/DEBIAN/md5sums" ]; then
   sed -i '/token-explorer-cli\.png\|token-explorer-token-explorer-cli\.desktop/d' "$work/DEBIAN/md5sums"
 fi

@@ -26,6 +26,14 @@ test -x /opt/token-explorer/bin/token-explorer
 test -e /usr/share/applications/token-explorer-token-explorer.desktop || { echo "smoke test FAILED: no menu entry" >&2; exit 1; }
 test ! -e /usr/share/applications/token-explorer-token-explorer-cli.desktop \
   || { echo "smoke test FAILED: the command-line launcher has a menu entry" >&2; exit 1; }
+# Only .jwt and .token files become ours by default; YAML and JSON are offered under "Open with" only.
+for mime in application/json application/yaml application/x-yaml text/yaml text/x-yaml; do
+  case "$(xdg-mime query default "$mime" 2>/dev/null || true)" in
+    *token-explorer*) echo "smoke test FAILED: installing made Token Explorer the default for $mime" >&2; exit 1 ;;
+  esac
+done
+test "$(xdg-mime query default application/x-jwt)" = token-explorer-token-explorer.desktop \
+  || { echo "smoke test FAILED: .jwt files do not open with Token Explorer by default" >&2; exit 1; }
 
 # The command-line launcher: an audit of the seed Secret, as a script would run it.
 secret="$root/app/src/test/resources/fixtures/seed-v1.24-explicit-sa-token-secret.yaml"
@@ -64,4 +72,12 @@ test -s "$shot" || { echo "smoke test FAILED: no screenshot" >&2; exit 1; }
 apt-get remove -y -qq token-explorer >/dev/null
 trap - EXIT
 test ! -e /opt/token-explorer/bin/token-explorer || { echo "smoke test FAILED: removal left the app behind" >&2; exit 1; }
+for list in /usr/share/applications/defaults.list /usr/share/applications/mimeapps.list "$HOME/.config/mimeapps.list" \
+    "$HOME/.local/share/applications/defaults.list" "$HOME/.local/share/applications/mimeapps.list"; do
+  if [ -f "$list" ] && grep -q token-explorer "$list"; then
+    echo "smoke test FAILED: removal left Token Explorer in $list:" >&2; grep token-explorer "$list" >&2; exit 1
+  fi
+done
+test -z "$(xdg-mime query default application/x-jwt 2>/dev/null | grep token-explorer || true)" \
+  || { echo "smoke test FAILED: .jwt files still name the removed app" >&2; exit 1; }
 echo "smoke test passed: installed, showed the decoded token, screenshot at $shot, removed"

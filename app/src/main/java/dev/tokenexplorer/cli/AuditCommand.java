@@ -22,6 +22,7 @@ import java.util.concurrent.Callable;
 /** {@code token-explorer audit}: every service-account-token Secret in cluster dumps, judged. */
 @Command(name = "audit",
         mixinStandardHelpOptions = true,
+        versionProvider = TokenExplorerCommand.Version.class,
         description = "Audits the service-account-token Secrets in cluster dumps (kubectl get secrets -A -o yaml|json, "
                 + "multi-document YAML, folders of manifests): legacy, never or long unused, marked invalid, auto-generated "
                 + "or manual (give the ServiceAccounts too: kubectl get serviceaccounts -A -o yaml). Tokens are never printed.",

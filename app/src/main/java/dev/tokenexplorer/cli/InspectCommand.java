@@ -27,6 +27,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import dev.tokenexplorer.core.text.Printable;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -34,6 +35,7 @@ import java.util.concurrent.Callable;
 /** {@code token-explorer inspect}: decode and explain tokens and what holds them. */
 @Command(name = "inspect",
         mixinStandardHelpOptions = true,
+        versionProvider = TokenExplorerCommand.Version.class,
         description = "Decodes and explains the tokens in each input: a JWT, a Secret or list of them, a kubeconfig, "
                 + "a JWKS, a PEM key or certificate. Reads standard input when no file is given.",
         footer = {"", "Exit status: 0 when every input was read; 1 with --strict when a token fails (see --strict); "
@@ -93,6 +95,7 @@ public final class InspectCommand implements Callable<Integer> {
         }
         if (!keyErrors.isEmpty()) {
             keyErrors.forEach(e -> spec.commandLine().getErr().println("token-explorer: " + e));
+            printKeyErrors(keyErrors);
             return ExitCodes.UNREADABLE;
         }
         VerificationSettings settings = new VerificationSettings(keys, Set.copyOf(audiences), Set.copyOf(issuers));
@@ -154,6 +157,24 @@ public final class InspectCommand implements Callable<Integer> {
             }
         }
         return text.toString();
+    }
+
+    /**
+     * A key that cannot be used stops the command before any input is judged (a verdict without the
+     * key asked for would mislead); the reason is in the output too, where a script reading it looks.
+     */
+    private void printKeyErrors(List<String> keyErrors) {
+        var out = spec.commandLine().getOut();
+        if (format == Format.json) {
+            ObjectNode root = Json.nodes().objectNode();
+            root.putArray("inputs");
+            ArrayNode errors = root.putArray("errors");
+            keyErrors.forEach(errors::add);
+            out.print(Json.pretty(root) + "\n");
+        } else {
+            keyErrors.forEach(e -> out.println("error: " + Printable.escape(e)));
+        }
+        out.flush();
     }
 
     /**

@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 /** {@code token-explorer manifest}: the explicit Secret for a long-lived service account token. */
 @Command(name = "manifest",
         mixinStandardHelpOptions = true,
+        versionProvider = TokenExplorerCommand.Version.class,
         description = {"Writes the Secret that gives a service account a long-lived token (Kubernetes 1.24+), for kubectl apply -f -.",
                 "Prefer short-lived tokens where you can: kubectl create token SERVICE_ACCOUNT -n NAMESPACE."},
         footer = {"", "Exit status: 0 when the manifest was written; 2 when a value is invalid (the API server's message is printed)."})

@@ -222,6 +222,48 @@ class InspectCommandTest {
         assertThat(run("", "inspect", "--strict", "--now", now, fixture(file)).exit()).isEqualTo(exit);
     }
 
+    @ParameterizedTest(name = "--strict with {0} {1} exits {2}")
+    @CsvSource(textBlock = """
+            --audience, https://kubernetes.default.svc.cluster.local, 0
+            --audience, vault,                                         1
+            --issuer,   https://kubernetes.default.svc.cluster.local, 0
+            --issuer,   https://elsewhere.example,                     1
+            """)
+    void strictFailsATokenTheApiServerWouldRefuseForItsAudienceOrIssuer(String option, String value, int exit) {
+        Run run = run("", "inspect", "--strict", "--now", "2022-08-19T12:00:00Z", option, value, fixture(Fixtures.PROJECTED));
+
+        assertThat(run.exit()).isEqualTo(exit);
+        assertThat(run.out().contains(option.equals("--audience") ? "audience-mismatch" : "issuer-not-accepted")).isEqualTo(exit == 1);
+    }
+
+    @ParameterizedTest(name = "{0} {1} prints the version")
+    @CsvSource(textBlock = """
+            inspect,  --version
+            audit,    -V
+            manifest, --version
+            """)
+    void versionOnASubcommandPrintsTheVersion(String command, String option) {
+        Run run = run("", command, option);
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).startsWith("token-explorer ");
+    }
+
+    @Test
+    void anUnreadableKeyIsInTheOutputAsWellAsOnStandardError(@TempDir Path dir) throws Exception {
+        Path missing = dir.resolve("missing.pem");
+
+        Run text = run("", "inspect", "--key", missing.toString(), fixture(Fixtures.PROJECTED));
+        Run json = run("", "inspect", "--format", "json", "--key", missing.toString(), fixture(Fixtures.PROJECTED));
+
+        assertThat(text.exit()).isEqualTo(2);
+        assertThat(text.out()).startsWith("error: cannot use key " + missing);
+        assertThat(text.err()).contains("cannot use key " + missing);
+        assertThat(json.exit()).isEqualTo(2);
+        assertThat(json.json().at("/errors/0").asText()).startsWith("cannot use key " + missing);
+        assertThat(json.json().at("/inputs").size()).isZero();
+    }
+
     @Test
     void strictStillExitsTwoForUnreadableInput(@TempDir Path dir) throws Exception {
         Path garbage = Files.writeString(dir.resolve("x.txt"), "not a token");

@@ -67,12 +67,28 @@ class AuditPageTest {
         assertThat(robot.lookup("#audit-count").queryAs(Label.class).getText()).isEqualTo("60 of 60 shown");
         Snapshots.write(robot.lookup(".main-view").query(), "audit-page.png");
 
-        robot.clickOn("#audit-filter").write("team-7");
+        // At 1024 pixels the columns do not fit: the table scrolls sideways instead of cutting them off.
+        assertThat(robot.lookup("#audit-table .scroll-bar").queryAllAs(javafx.scene.control.ScrollBar.class))
+                .anySatisfy(bar -> {
+                    assertThat(bar.getOrientation()).isEqualTo(javafx.geometry.Orientation.HORIZONTAL);
+                    assertThat(bar.isVisible()).isTrue();
+                });
+        // Ctrl+F after Ctrl+3, with the focus still on the top bar, puts the cursor in the filter.
+        robot.clickOn("#page-audit").press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#audit-filter").queryAs(javafx.scene.control.TextField.class).isFocused()).isTrue();
+        robot.write("team-7");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(table(robot).getItems()).extracting(AuditedSecret::namespace).containsOnly("team-7");
         robot.interact(() -> window.auditModel().filterTextProperty().set(""));
         robot.interact(() -> window.auditModel().findingFilterProperty().set(FindingCode.INVALIDATED));
         assertThat(table(robot).getItems()).extracting(AuditedSecret::name).containsExactly("app-7-token", "app-57-token");
+        // The card of the filter in force is highlighted; every findings cell shown after filtering has its icon.
+        assertThat(robot.lookup("#card-invalidated").query().getPseudoClassStates()).extracting(Object::toString).contains("selected");
+        assertThat(robot.lookup(".findings-cell").queryAllAs(javafx.scene.control.TableCell.class).stream()
+                .filter(c -> !c.isEmpty() && c.getItem() != null && c.isVisible()))
+                .hasSizeGreaterThanOrEqualTo(2)
+                .allSatisfy(c -> assertThat(c.getGraphic()).isNotNull());
 
         robot.interact(() -> table(robot).getSelectionModel().select(0));
         robot.clickOn("#audit-open-token");

@@ -140,6 +140,38 @@ class MainWindowTest {
         snapshot(robot, "main-window-verified.png");
     }
 
+    @Test
+    void ctrlVInAReadOnlyBoxPastesAndDroppedTextIsReadAsAPaste(FxRobot robot) throws Exception {
+        robot.interact(() -> window.model().paste(Fixtures.text(Fixtures.PROJECTED).strip()));
+        waitUntil(robot, () -> window.model().selectedTokenProperty().get() != null);
+        robot.interact(() -> window.tokenModel().tokenProperty().get()); // shown
+        robot.interact(() -> {
+            javafx.scene.control.TabPane tabs = robot.lookup(".token-view .tab-pane").queryAs(javafx.scene.control.TabPane.class);
+            tabs.getSelectionModel().select(tabs.getTabs().size() - 1); // the raw Header and Payload
+        });
+        String legacy = Fixtures.text(Fixtures.LEGACY_V120).strip();
+        robot.interact(() -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(legacy);
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+        });
+
+        robot.clickOn("#raw-header").press(KeyCode.CONTROL, KeyCode.V).release(KeyCode.V, KeyCode.CONTROL);
+        waitUntil(robot, () -> legacy.equals(window.model().inputTextProperty().get()));
+        waitUntil(robot, () -> "legacy".equals(robot.lookup("#kind-badge").queryAs(Label.class).getText()));
+
+        Dragboard dragboard = Mockito.mock(Dragboard.class);
+        Mockito.when(dragboard.hasFiles()).thenReturn(false);
+        Mockito.when(dragboard.hasString()).thenReturn(true);
+        String projected = Fixtures.text(Fixtures.PROJECTED).strip();
+        Mockito.when(dragboard.getString()).thenReturn(projected);
+        Node title = robot.lookup("#token-title").query();
+        robot.interact(() -> Event.fireEvent(title, new DragEvent(DragEvent.DRAG_DROPPED, dragboard, 10, 10, 10, 10,
+                TransferMode.COPY, null, null, null)));
+        waitUntil(robot, () -> "bound-pod".equals(robot.lookup("#kind-badge").queryAs(Label.class).getText()));
+        assertThat(window.model().inputTextProperty().get()).isEqualTo(projected);
+    }
+
     private static TreeTableView<ClaimRow> claimTree(FxRobot robot) {
         @SuppressWarnings("unchecked")
         TreeTableView<ClaimRow> tree = robot.lookup("#claims-tree .tree-table-view").queryAs(TreeTableView.class);

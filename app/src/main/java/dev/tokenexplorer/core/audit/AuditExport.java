@@ -266,7 +266,7 @@ public final class AuditExport {
                 ? "Origin: unknown, no ServiceAccounts were read (add `kubectl get serviceaccounts -A -o yaml` to tell auto-generated from manual)."
                 : "Origin: " + s.count(Origin.AUTO_GENERATED) + " auto-generated, " + s.count(Origin.MANUAL) + " manual"
                 + (s.count(Origin.UNKNOWN) > 0 ? ", " + s.count(Origin.UNKNOWN) + " unknown" : "") + " (" + result.serviceAccounts()
-                + " ServiceAccounts read).");
+                + (result.serviceAccounts() == 1 ? " ServiceAccount read)." : " ServiceAccounts read)."));
         if (!s.byFinding().isEmpty()) {
             lines.add("Findings: " + s.byFinding().entrySet().stream().map(e -> e.getKey().id() + " " + e.getValue())
                     .collect(Collectors.joining(", ")) + ".");

@@ -64,8 +64,7 @@ final class DumpFiles {
         try {
             long size = Files.size(file);
             if (size > MAX_DUMP_BYTES) {
-                problems.add(name + ": the file is " + size / (1024 * 1024) + " MB, more than the " + MAX_DUMP_BYTES / (1024 * 1024)
-                        + " MB an audit reads.");
+                problems.add(name + ": the file is " + InputFiles.over(size, MAX_DUMP_BYTES) + " of an audit.");
                 return null;
             }
             InputStream in = new Counting(new BufferedInputStream(InputFiles.open(file, MAX_DUMP_BYTES), 1 << 16), read);

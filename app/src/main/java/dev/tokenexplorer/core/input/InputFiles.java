@@ -102,8 +102,21 @@ public final class InputFiles {
     }
 
     private static String tooLarge(Path path, long size, long cap, boolean atLeast) {
-        return String.format(Locale.ROOT, "%s is %s%s, more than the %s limit: a token, Secret, key or kubeconfig is far smaller."
-                        + " Is it the right file?", path.getFileName(), atLeast ? "more than " : "", megabytes(atLeast ? cap : size), megabytes(cap));
+        return String.format(Locale.ROOT, "%s is %s: a token, Secret, key or kubeconfig is far smaller."
+                + " Is it the right file?", path.getFileName(), atLeast ? "larger than the " + megabytes(cap) + " limit" : over(size, cap));
+    }
+
+    /**
+     * "21.5 MB, more than the 20 MB limit"; when the sizes would read alike once rounded ("20.0 MB,
+     * more than the 20 MB limit") they are given in bytes, so the sentence never contradicts itself.
+     */
+    public static String over(long size, long cap) {
+        String shown = megabytes(size);
+        String limit = megabytes(cap);
+        if (shown.equals(limit) || shown.replace(".0 ", " ").equals(limit)) {
+            return String.format(Locale.ROOT, "%,d bytes, more than the %s limit (%,d bytes)", size, limit, cap);
+        }
+        return shown + ", more than the " + limit + " limit";
     }
 
     private static String megabytes(long bytes) {

@@ -67,12 +67,9 @@ import java.util.stream.Collectors;
  */
 public final class AuditView extends VBox {
 
-    static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
-
     private final AuditViewModel model;
     private final Consumer<AuditedSecret> onOpen;
-    private final TableView<AuditedSecret> table = new TableView<>();
-    private final FlowPane cards = new FlowPane(10, 10);
+    private final AuditTable table;
     private final Label problems = new Label();
     private final AuditDetailsView details = new AuditDetailsView();
     private final TextField filter = new TextField();
@@ -81,6 +78,8 @@ public final class AuditView extends VBox {
     public AuditView(AuditViewModel model, Consumer<AuditedSecret> onOpen) {
         this.model = model;
         this.onOpen = onOpen;
+        table = new AuditTable(model.shown(), this::openSelected);
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, secret) -> details.show(secret));
         setId("audit-page");
         getStyleClass().add("audit-page");
         getStylesheets().add(Objects.requireNonNull(AuditView.class.getResource("audit.css")).toExternalForm());
@@ -91,22 +90,18 @@ public final class AuditView extends VBox {
         problems.setWrapText(true);
         problems.managedProperty().bind(problems.visibleProperty());
         problems.setVisible(false);
-        cards.setId("audit-summary");
 
         // The table and the selected Secret's details share the height; the user drags the divider.
-        javafx.scene.control.SplitPane rows = new javafx.scene.control.SplitPane(createTable(), detailsPane());
+        javafx.scene.control.SplitPane rows = new javafx.scene.control.SplitPane(table, detailsPane());
         rows.setOrientation(javafx.geometry.Orientation.VERTICAL);
         rows.setDividerPositions(0.55);
         rows.getStyleClass().add("audit-split");
         VBox.setVgrow(rows, Priority.ALWAYS);
-        getChildren().addAll(header(), progressRow(), cards, problems, filterRow(), rows);
-        model.resultProperty().addListener((obs, old, result) -> showSummary(result));
-        showSummary(null);
+        getChildren().addAll(header(), progressRow(), new AuditCards(model), problems, filterRow(), rows);
+        model.resultProperty().addListener((obs, old, result) -> showProblems(result));
+        showProblems(model.resultProperty().get());
         addEventFilter(KeyEvent.KEY_PRESSED, event -> {
-            if (FIND.match(event)) {
-                filter.requestFocus();
-                event.consume();
-            } else if (event.getCode() == KeyCode.ESCAPE && model.runningProperty().get()) {
+            if (event.getCode() == KeyCode.ESCAPE && model.runningProperty().get()) {
                 model.cancel();
                 event.consume();
             }
@@ -143,7 +138,12 @@ public final class AuditView extends VBox {
         export.setId("audit-export");
         export.setTooltip(new Tooltip("Save the rows shown as CSV or Markdown, or the whole audit as JSON. Tokens are never exported."));
         for (AuditExport.Format format : List.of(AuditExport.Format.CSV, AuditExport.Format.JSON, AuditExport.Format.MARKDOWN)) {
-            MenuItem item = new MenuItem(format.name().charAt(0) + format.name().substring(1).toLowerCase(Locale.ROOT) + "…");
+            MenuItem item = new MenuItem(switch (format) {
+                case CSV -> "CSV (rows shown)…";
+                case JSON -> "JSON (whole audit)…";
+                case MARKDOWN -> "Markdown (rows shown)…";
+                default -> format.id() + "…";
+            });
             item.setOnAction(e -> save(format));
             export.getItems().add(item);
         }
@@ -238,120 +238,6 @@ public final class AuditView extends VBox {
         return box;
     }
 
-    private TableView<AuditedSecret> createTable() {
-        table.setId("audit-table");
-        Label placeholder = new Label("No audit yet: open or drop a dump such as\n"
-                + "kubectl get secrets,serviceaccounts -A -o yaml > cluster.yaml\n\n"
-                + "With the ServiceAccounts, auto-generated Secrets are told from manual ones; keys loaded on the Explore page verify signatures.");
-        placeholder.setWrapText(true);
-        placeholder.getStyleClass().add("muted");
-        table.setPlaceholder(placeholder);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setTableMenuButtonVisible(true); // columns can be hidden from the header's menu
-        // Every row is one line: a fixed height spares the table measuring rows as they appear.
-        table.setFixedCellSize(36);
-        SortedList<AuditedSecret> sorted = new SortedList<>(model.shown());
-        sorted.comparatorProperty().bind(table.comparatorProperty());
-        table.setItems(sorted);
-        table.getColumns().addAll(List.of(
-                column("Namespace", 100, AuditedSecret::namespace, Comparator.<String>naturalOrder(), (String s) -> s),
-                column("Secret", 165, AuditedSecret::name, Comparator.<String>naturalOrder(), (String s) -> s),
-                column("Service account", 130, AuditedSecret::serviceAccount, Comparator.<String>naturalOrder(), (String s) -> s),
-                findingsColumn(),
-                column("Origin", 118, s -> s.origin().title(), Comparator.<String>naturalOrder(), (String s) -> s),
-                lastUsedColumn(),
-                column("Invalid since", 105, AuditedSecret::invalidSince, Comparator.nullsFirst(Comparator.<LocalDate>naturalOrder()),
-                        LocalDate::toString),
-                column("Kind", 62, s -> s.kind() == null ? "" : s.kind().id(), Comparator.<String>naturalOrder(), (String s) -> s.isEmpty() ? "—" : s),
-                column("Signature", 88, AuditedSecret::signature, Comparator.nullsFirst(Comparator.<SignatureStatus>naturalOrder()),
-                        SignatureStatus::id),
-                column("Created", 92, AuditedSecret::created, Comparator.nullsFirst(Comparator.<Instant>naturalOrder()),
-                        i -> LocalDate.ofInstant(i, ZoneOffset.UTC).toString())));
-        table.setRowFactory(t -> {
-            TableRow<AuditedSecret> row = new TableRow<>();
-            row.setOnMouseClicked(e -> {
-                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) {
-                    openSelected();
-                }
-            });
-            return row;
-        });
-        table.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ENTER) {
-                openSelected();
-                e.consume();
-            }
-        });
-        table.getSelectionModel().selectedItemProperty().addListener((obs, old, secret) -> details.show(secret));
-        return table;
-    }
-
-    private static <T> TableColumn<AuditedSecret, T> column(String title, double width, Function<AuditedSecret, T> value,
-                                                            Comparator<T> order, Function<T, String> text) {
-        TableColumn<AuditedSecret, T> column = new TableColumn<>(title);
-        column.setPrefWidth(width);
-        column.setMinWidth(width);
-        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
-        column.setComparator(order);
-        column.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(T item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item == null ? "—" : text.apply(item));
-            }
-        });
-        return column;
-    }
-
-    /** The last-used date with the days since it. */
-    private static TableColumn<AuditedSecret, LocalDate> lastUsedColumn() {
-        TableColumn<AuditedSecret, LocalDate> column = column("Last used", 150, AuditedSecret::lastUsed,
-                Comparator.nullsFirst(Comparator.<LocalDate>naturalOrder()), LocalDate::toString);
-        column.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(LocalDate date, boolean empty) {
-                super.updateItem(date, empty);
-                AuditedSecret secret = empty ? null : getTableRow().getItem();
-                setText(empty || secret == null ? null : date == null ? "never" : date + "  (" + secret.daysSinceUse() + " d)");
-            }
-        });
-        return column;
-    }
-
-    private TableColumn<AuditedSecret, AuditedSecret> findingsColumn() {
-        TableColumn<AuditedSecret, AuditedSecret> column = new TableColumn<>("Findings");
-        column.setPrefWidth(210);
-        column.setMinWidth(210);
-        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        column.setComparator(Comparator.comparing((AuditedSecret s) -> s.worst() == null ? Severity.values().length : s.worst().ordinal())
-                .thenComparing(s -> -s.findings().size()));
-        column.setCellFactory(c -> new TableCell<>() {
-            private final FontIcon icon = Icons.severity(Severity.INFO);
-
-            {
-                // One icon per cell, shown or hidden: a new icon per update would restyle the cell each time.
-                icon.managedProperty().bind(icon.visibleProperty());
-                setGraphic(icon);
-            }
-
-            @Override
-            protected void updateItem(AuditedSecret secret, boolean empty) {
-                super.updateItem(secret, empty);
-                if (empty || secret == null || secret.findings().isEmpty()) {
-                    setText(empty ? null : "—");
-                    icon.setVisible(false);
-                    PseudoClasses.severity(this, null);
-                    return;
-                }
-                setText(secret.findings().stream().map(f -> f.type().title()).distinct().collect(Collectors.joining(", ")));
-                Icons.showSeverity(icon, secret.worst());
-                icon.setVisible(true);
-                PseudoClasses.severity(this, secret.worst());
-            }
-        });
-        return column;
-    }
-
     private ScrollPane detailsPane() {
         ScrollPane scroll = new ScrollPane(details);
         scroll.setFitToWidth(true);
@@ -361,45 +247,15 @@ public final class AuditView extends VBox {
         return scroll;
     }
 
-    private void showSummary(AuditResult result) {
-        cards.getChildren().clear();
+    private void showProblems(AuditResult result) {
         problems.setVisible(result != null && !result.problems().isEmpty());
-        if (result == null) {
-            return;
-        }
-        problems.setText(String.join("\n", result.problems()));
-        AuditSummary s = result.summary();
-        cards.getChildren().addAll(
-                card("Token Secrets", s.secrets(), null, null),
-                card("Marked invalid", s.count(FindingCode.INVALIDATED), Severity.ERROR, FindingCode.INVALIDATED),
-                card(result.rbacKnown() ? "Privileged, never expire" : "Privileged (no RBAC read)", s.count(FindingCode.PRIVILEGED_LONG_LIVED),
-                        Severity.ERROR, FindingCode.PRIVILEGED_LONG_LIVED),
-                card("Never used", s.count(FindingCode.NEVER_USED), Severity.WARNING, FindingCode.NEVER_USED),
-                card("Unused > " + model.unusedDaysProperty().get() + " days", s.count(FindingCode.UNUSED), Severity.WARNING, FindingCode.UNUSED),
-                card("Clean-up candidates", s.count(FindingCode.CLEANUP_CANDIDATE), Severity.WARNING, FindingCode.CLEANUP_CANDIDATE),
-                card(result.pods() == 0 ? "Used by workloads (no Pods read)" : "Used by workloads", s.count(FindingCode.USED_BY_WORKLOAD), null,
-                        FindingCode.USED_BY_WORKLOAD),
-                card(result.serviceAccounts() == 0 ? "Auto-generated (no SAs read)" : "Auto-generated", s.count(Origin.AUTO_GENERATED), null, null),
-                card(s.bySignature().isEmpty() ? "Signatures (no key)" : "Signatures verified",
-                        s.bySignature().getOrDefault(SignatureStatus.VERIFIED, 0), null, null));
+        problems.setText(result == null ? "" : String.join("\n", result.problems()));
     }
 
-    private VBox card(String title, int count, Severity severity, FindingCode finding) {
-        Label number = new Label(String.format(Locale.ROOT, "%,d", count));
-        number.getStyleClass().add("card-number");
-        Label label = new Label(title);
-        label.getStyleClass().add("card-label");
-        VBox card = new VBox(2, number, label);
-        card.getStyleClass().add("audit-card");
-        if (severity != null && count > 0) {
-            PseudoClasses.severity(card, severity);
-        }
-        if (finding != null) {
-            card.setOnMouseClicked(e -> model.findingFilterProperty().set(model.findingFilterProperty().get() == finding ? null : finding));
-            Tooltip.install(card, new Tooltip("Show only these (click again for all)"));
-            card.getStyleClass().add("clickable");
-        }
-        return card;
+    /** Puts the cursor in the filter (Ctrl+F, a shortcut of the whole window, wherever the focus is). */
+    public void find() {
+        filter.requestFocus();
+        filter.selectAll();
     }
 
     private void openSelected() {

@@ -128,8 +128,9 @@ public final class AuditViewModel {
                     if (cancel == cancelled) {
                         running.set(false);
                         progress.set(0);
-                        status.set(failure instanceof CancellationException ? "Audit cancelled."
-                                : "The audit stopped: " + failure);
+                        String kept = result.get() == null ? "" : String.format(Locale.ROOT,
+                                " The table still shows the previous audit (%,d Secrets).", result.get().secrets().size());
+                        status.set((failure instanceof CancellationException ? "Audit cancelled." : "The audit stopped: " + failure) + kept);
                     }
                 });
     }

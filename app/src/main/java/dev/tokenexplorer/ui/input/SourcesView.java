@@ -44,11 +44,59 @@ public final class SourcesView extends TreeView<SourcesView.Entry> {
         setCellFactory(tree -> new EntryCell());
         model.sources().addListener((ListChangeListener<SourceItem>) c -> rebuild());
         getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
-            if (item != null && item.getValue() != null) {
+            if (!revealing && item != null && item.getValue() != null) {
                 model.select(item.getValue().source(), item.getValue().node());
             }
         });
+        model.selectedTokenProperty().addListener((obs, old, token) -> reveal(token));
         rebuild();
+    }
+
+    private boolean revealing;
+
+    /** Selects and scrolls to the row of the token shown, however it came to be shown (opened, dropped, judged again). */
+    private void reveal(TokenReport token) {
+        if (token == null) {
+            return;
+        }
+        TreeItem<Entry> row = null;
+        for (TreeItem<Entry> source : getRoot().getChildren()) {
+            int index = source.getValue().source().report().tokens().indexOf(token);
+            if (index >= 0) {
+                // A folded dump of thousands stays folded: its rows are not all made to find one.
+                row = source.isExpanded() || source.getValue().source().report().nodes().size() <= FOLD_LIMIT ? find(source, index) : null;
+                break;
+            }
+        }
+        if (row != null && getSelectionModel().getSelectedItem() != row) {
+            for (TreeItem<Entry> up = row.getParent(); up != null; up = up.getParent()) {
+                up.setExpanded(true);
+            }
+            revealing = true;
+            try {
+                getSelectionModel().select(row);
+            } finally {
+                revealing = false;
+            }
+            int at = getRow(row);
+            if (at >= 0) {
+                scrollTo(Math.max(0, at - 1));
+            }
+        }
+    }
+
+    private static TreeItem<Entry> find(TreeItem<Entry> item, int tokenIndex) {
+        SourceNode node = item.getValue().node();
+        if (node != null && node.isToken() && node.tokenIndex() == tokenIndex) {
+            return item;
+        }
+        for (TreeItem<Entry> child : item.getChildren()) {
+            TreeItem<Entry> found = find(child, tokenIndex);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
     }
 
     /** Sources with more entries than this show them collapsed: a cluster dump can hold thousands. */
@@ -66,6 +114,7 @@ public final class SourcesView extends TreeView<SourcesView.Entry> {
             root.getChildren().add(item);
         }
         setRoot(root);
+        reveal(model.selectedTokenProperty().get());
     }
 
     /**

@@ -8,9 +8,6 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.MenuButton;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
@@ -22,14 +19,12 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.DragEvent;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
-import javafx.stage.FileChooser;
 import org.kordamp.ikonli.feather.Feather;
 
 import java.io.File;
@@ -50,6 +45,7 @@ public final class MainView extends BorderPane {
     static final KeyCombination AUDIT = new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination TOGGLE_UTC = new KeyCodeCombination(KeyCode.U, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination TOGGLE_THEME = new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
+    static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
 
     private final MainViewModel model;
     private final InputView inputView;
@@ -60,8 +56,9 @@ public final class MainView extends BorderPane {
     private final Consumer<List<java.nio.file.Path>> auditFiles;
     private final Consumer<String> auditText;
     private final RecentFiles recent;
-    private final MenuButton openMenu = new MenuButton("Open");
-    private final Label dropOverlay = new Label("Drop files or folders to open them", Icons.of(Feather.DOWNLOAD));
+    private final OpenMenu openMenu;
+    private final Label dropOverlay = new Label("", Icons.of(Feather.DOWNLOAD));
+    private final StackPane pages = new StackPane();
     private final ToggleButton explorePage = new ToggleButton("Explore", Icons.of(Feather.SEARCH));
     private final ToggleButton manifestPage = new ToggleButton("Manifest", Icons.of(Feather.FILE_PLUS));
     private final ToggleButton auditPage = new ToggleButton("Audit", Icons.of(Feather.LIST));
@@ -82,6 +79,7 @@ public final class MainView extends BorderPane {
         this.auditText = auditText;
         this.inputView = inputView;
         this.recent = recent;
+        this.openMenu = new OpenMenu(recent, this::open);
         getStyleClass().add("main-view");
         getStylesheets().add(Objects.requireNonNull(MainView.class.getResource("main.css")).toExternalForm());
         SplitPane split = new SplitPane(inputView, detailsPane);
@@ -92,10 +90,12 @@ public final class MainView extends BorderPane {
             region.setMinWidth(420);
         }
         split.setPadding(new Insets(0));
-        StackPane explore = new StackPane(split, createDropOverlay());
-        setTop(createToolbar(dark, onThemeChange, explore, manifestView));
-        setCenter(explore);
-        setOnDragOver(this::dragOver);
+        // Every page lies under the one drop overlay, which says what a drop will do where it lands.
+        pages.getChildren().setAll(split, createDropOverlay());
+        setTop(createToolbar(dark, onThemeChange, split, manifestView));
+        setCenter(pages);
+        addEventFilter(DragEvent.DRAG_OVER, this::dragOver);
+        setOnDragOver(this::acceptDrop);
         setOnDragExited(e -> dropOverlay.setVisible(false));
         setOnDragDropped(this::dropped);
         sceneProperty().addListener((obs, old, scene) -> {
@@ -115,11 +115,6 @@ public final class MainView extends BorderPane {
         HBox left = new HBox(8, title, offline);
         left.setAlignment(Pos.CENTER_LEFT);
 
-        openMenu.setId("open-menu");
-        openMenu.setGraphic(Icons.of(Feather.FOLDER));
-        openMenu.setTooltip(new Tooltip("Open files (Ctrl+O), or drop them anywhere on the window"));
-        rebuildOpenMenu();
-        recent.files().addListener((javafx.collections.ListChangeListener<java.nio.file.Path>) c -> rebuildOpenMenu());
 
         Button paste = new Button("Paste", Icons.of(Feather.CLIPBOARD));
         paste.setId("paste-button");
@@ -153,12 +148,12 @@ public final class MainView extends BorderPane {
         explorePage.getStyleClass().add("left-pill");
         manifestPage.getStyleClass().add("center-pill");
         auditPage.getStyleClass().add("right-pill");
-        ToggleGroup pages = new ToggleGroup();
-        explorePage.setToggleGroup(pages);
-        manifestPage.setToggleGroup(pages);
-        auditPage.setToggleGroup(pages);
+        ToggleGroup switcherGroup = new ToggleGroup();
+        explorePage.setToggleGroup(switcherGroup);
+        manifestPage.setToggleGroup(switcherGroup);
+        auditPage.setToggleGroup(switcherGroup);
         explorePage.setSelected(true);
-        pages.selectedToggleProperty().addListener((obs, old, now) -> {
+        switcherGroup.selectedToggleProperty().addListener((obs, old, now) -> {
             if (now == null) {
                 old.setSelected(true);
             } else {
@@ -168,7 +163,7 @@ public final class MainView extends BorderPane {
                 if (now == auditPage && auditNode == null) {
                     auditNode = auditView.get();
                 }
-                setCenter(now == explorePage ? explore : now == manifestPage ? manifestNode : auditNode);
+                pages.getChildren().set(0, now == explorePage ? explore : now == manifestPage ? manifestNode : auditNode);
             }
         });
         HBox switcher = new HBox(explorePage, manifestPage, auditPage);
@@ -180,37 +175,36 @@ public final class MainView extends BorderPane {
         return new ToolBar(left, spacer, switcher, spacer2, openMenu, paste, clear, utc, darkToggle);
     }
 
+    /** The window's shortcuts: Scene accelerators, one action each, whichever control has the focus. */
     private void installShortcuts(Scene scene) {
-        scene.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
-            if (PASTE.match(event) && !(scene.getFocusOwner() instanceof TextInputControl)) {
-                pasteFromClipboard();
-                event.consume();
-            } else if (OPEN.match(event)) {
-                chooseFiles();
-                event.consume();
-            } else if (FOCUS_INPUT.match(event)) {
-                inputView.pasteArea().requestFocus();
-                event.consume();
-            } else if (CLEAR.match(event)) {
-                model.clear();
-                event.consume();
-            } else if (EXPLORE.match(event)) {
-                explorePage.setSelected(true);
-                event.consume();
-            } else if (MANIFEST.match(event)) {
-                manifestPage.setSelected(true);
-                event.consume();
-            } else if (AUDIT.match(event)) {
-                auditPage.setSelected(true);
-                event.consume();
-            } else if (TOGGLE_UTC.match(event)) {
-                model.utcProperty().set(!model.utcProperty().get());
-                event.consume();
-            } else if (TOGGLE_THEME.match(event)) {
-                darkToggle.setSelected(!darkToggle.isSelected());
-                event.consume();
+        var keys = scene.getAccelerators();
+        keys.put(PASTE, this::pasteShortcut);
+        keys.put(OPEN, this::chooseFiles);
+        keys.put(FOCUS_INPUT, () -> inputView.pasteArea().requestFocus());
+        keys.put(CLEAR, model::clear);
+        keys.put(EXPLORE, () -> explorePage.setSelected(true));
+        keys.put(MANIFEST, () -> manifestPage.setSelected(true));
+        keys.put(AUDIT, () -> auditPage.setSelected(true));
+        keys.put(TOGGLE_UTC, () -> model.utcProperty().set(!model.utcProperty().get()));
+        keys.put(TOGGLE_THEME, () -> darkToggle.setSelected(!darkToggle.isSelected()));
+        keys.put(FIND, () -> {
+            if (auditPage.isSelected() && auditNode instanceof dev.tokenexplorer.ui.audit.AuditView audit) {
+                audit.find();
             }
         });
+    }
+
+    /**
+     * Ctrl+V pastes into an editable text field that has the focus, and everywhere else (a button,
+     * a table, the read-only Header and Payload boxes) replaces the input with the clipboard.
+     */
+    private void pasteShortcut() {
+        Node focus = getScene() == null ? null : getScene().getFocusOwner();
+        if (focus instanceof TextInputControl field && field.isEditable() && focus != inputView.pasteArea()) {
+            field.paste();
+        } else {
+            pasteFromClipboard();
+        }
     }
 
     private Label createDropOverlay() {
@@ -222,24 +216,53 @@ public final class MainView extends BorderPane {
         return dropOverlay;
     }
 
+    /** Says what a drop will do where it would land: add keys, audit, or open (files) and paste (text). */
     private void dragOver(DragEvent event) {
-        if (event.getDragboard().hasFiles()) {
-            event.acceptTransferModes(TransferMode.COPY);
-            dropOverlay.setVisible(true);
+        var board = event.getDragboard();
+        if (!board.hasFiles() && !board.hasString()) {
+            return;
+        }
+        boolean onKeys = insideKeys(event.getPickResult().getIntersectedNode());
+        dropOverlay.setText(onKeys ? "Drop keys here: they verify the tokens' signatures"
+                : auditPage.isSelected() ? (board.hasFiles() ? "Drop dumps or folders to audit them" : "Drop a dump's text to audit it")
+                : board.hasFiles() ? "Drop files or folders to open them" : "Drop text to read it as a paste");
+        dropOverlay.pseudoClassStateChanged(dev.tokenexplorer.ui.support.PseudoClasses.SELECTED, onKeys);
+        dropOverlay.setVisible(true);
+    }
+
+    private static boolean insideKeys(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if ("keys-view".equals(n.getId())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void acceptDrop(DragEvent event) {
+        if (event.getDragboard().hasFiles() || event.getDragboard().hasString()) {
+            event.acceptTransferModes(TransferMode.COPY_OR_MOVE);
             event.consume();
         }
     }
 
-    /** The view only takes the files out of the Dragboard; reading them is the view model's job. */
+    /** The view only takes the files or the text out of the Dragboard; reading them is the view model's job. */
     private void dropped(DragEvent event) {
         dropOverlay.setVisible(false);
-        List<File> files = event.getDragboard().hasFiles() ? event.getDragboard().getFiles() : List.of();
+        var board = event.getDragboard();
+        List<File> files = board.hasFiles() ? board.getFiles() : List.of();
+        String text = files.isEmpty() && board.hasString() ? board.getString() : null;
         if (!files.isEmpty() && auditPage.isSelected()) {
             auditFiles.accept(files.stream().map(File::toPath).toList());
         } else if (!files.isEmpty()) {
             open(files.stream().map(File::toPath).toList());
+        } else if (text != null && auditPage.isSelected()) {
+            auditText.accept(text);
+        } else if (text != null) {
+            explorePage.setSelected(true);
+            model.paste(text);
         }
-        event.setDropCompleted(!files.isEmpty());
+        event.setDropCompleted(!files.isEmpty() || text != null);
         event.consume();
     }
 
@@ -250,34 +273,7 @@ public final class MainView extends BorderPane {
     }
 
     private void chooseFiles() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Open tokens, Secrets, kubeconfigs or keys");
-        List<File> files = chooser.showOpenMultipleDialog(getScene().getWindow());
-        if (files != null && !files.isEmpty()) {
-            open(files.stream().map(File::toPath).toList());
-        }
-    }
-
-    private void rebuildOpenMenu() {
-        MenuItem choose = new MenuItem("Open files…", Icons.of(Feather.FOLDER));
-        choose.setAccelerator(OPEN);
-        choose.setOnAction(e -> chooseFiles());
-        openMenu.getItems().setAll(choose, new SeparatorMenuItem());
-        if (recent.files().isEmpty()) {
-            MenuItem none = new MenuItem("No recent files");
-            none.setDisable(true);
-            openMenu.getItems().add(none);
-            return;
-        }
-        for (java.nio.file.Path path : recent.files()) {
-            MenuItem item = new MenuItem(path.getFileName() + "  —  " + (path.getParent() == null ? "" : path.getParent()));
-            item.setOnAction(e -> open(List.of(path)));
-            openMenu.getItems().add(item);
-        }
-        MenuItem clearRecent = new MenuItem("Clear recent files", Icons.of(Feather.TRASH_2));
-        clearRecent.setId("clear-recent");
-        clearRecent.setOnAction(e -> recent.clear());
-        openMenu.getItems().addAll(new SeparatorMenuItem(), clearRecent);
+        openMenu.chooseFiles();
     }
 
     /** Shows the Explore page, as when a token is opened from the audit. */

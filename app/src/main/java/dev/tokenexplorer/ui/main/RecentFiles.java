@@ -19,6 +19,8 @@ public final class RecentFiles {
 
     private final Preferences preferences;
     private final ObservableList<Path> files = FXCollections.observableArrayList();
+    /** One read-only view, kept: a new wrapper per call would be collected, and its listeners with it. */
+    private final ObservableList<Path> view = FXCollections.unmodifiableObservableList(files);
 
     public RecentFiles(Preferences preferences) {
         this.preferences = preferences;
@@ -31,7 +33,7 @@ public final class RecentFiles {
     }
 
     public ObservableList<Path> files() {
-        return FXCollections.unmodifiableObservableList(files);
+        return view;
     }
 
     public void add(List<Path> opened) {

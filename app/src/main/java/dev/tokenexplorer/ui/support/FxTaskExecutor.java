@@ -22,7 +22,8 @@ public final class FxTaskExecutor implements TaskExecutor {
             try {
                 T result = work.get();
                 Platform.runLater(() -> onDone.accept(result));
-            } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            } catch (Throwable e) {
+                // Any failure, an unexpected Error too, reaches the caller: none may leave a view "busy" for good.
                 Platform.runLater(() -> onFailure.accept(e));
             }
         });

@@ -18,6 +18,8 @@ public final class PseudoClasses {
 
     public static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
     public static final PseudoClass DARK = PseudoClass.getPseudoClass("dark");
+    /** A card or choice that is in force: the audit card whose finding filters the table. */
+    public static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
 
     private static final Map<TokenStatus, PseudoClass> STATUS = new EnumMap<>(TokenStatus.class);
     private static final Map<TokenKind, PseudoClass> KIND = new EnumMap<>(TokenKind.class);
