@@ -14,8 +14,6 @@ import java.util.regex.Pattern;
  */
 final class BearerToken {
 
-    /** kubeadm's bootstrap tokens: a public id and a secret (k8s.io/cluster-bootstrap/token/api). */
-    private static final Pattern BOOTSTRAP = Pattern.compile("([a-z0-9]{6})\\.([a-z0-9]{16})");
     private static final Pattern OPAQUE = Pattern.compile("[A-Za-z0-9_\\-.+/=~:]{1,4096}");
 
     private BearerToken() {
@@ -54,7 +52,7 @@ final class BearerToken {
         if (token.isEmpty() || triesToBeJwt(token) || !OPAQUE.matcher(token).matches()) {
             return null;
         }
-        var bootstrap = BOOTSTRAP.matcher(token);
+        var bootstrap = dev.tokenexplorer.core.token.JwtDecoder.BOOTSTRAP_TOKEN.matcher(token);
         if (bootstrap.matches()) {
             String id = bootstrap.group(1);
             return Finding.of(FindingCode.BOOTSTRAP_TOKEN, what + " is a bootstrap token, not a JWT: token id " + id

@@ -28,11 +28,13 @@ public final class ObjectReader {
      * cannot exhaust memory, and a large dump of ordinary objects still reads.
      *
      * @param maxNesting        maps and lists inside each other; Kubernetes objects use about 10
-     * @param maxScalarChars    one string (a Secret's base64 data is the longest real value)
+     * @param maxScalarChars    one string: 1.5 MiB, what the largest Kubernetes object (a 1 MiB Secret or ConfigMap)
+     *                          can hold in one value once base64-encoded. It also bounds snakeyaml's cost, which
+     *                          grows with the square of one plain scalar's length
      * @param maxNodesPerObject values in one object, aliases counted as expanded
      */
     public record Limits(int maxNesting, int maxScalarChars, int maxNodesPerObject) {
-        public static final Limits DEFAULT = new Limits(100, 20 * 1024 * 1024, 500_000);
+        public static final Limits DEFAULT = new Limits(100, 3 * 512 * 1024, 500_000);
     }
 
     /** Where a value stands in the input. */
@@ -112,7 +114,8 @@ public final class ObjectReader {
 
     static String longer(Limits limits) {
         int max = limits.maxScalarChars();
-        return "a value is longer than " + (max >= 1024 * 1024 ? max / (1024 * 1024) + " MB" : max + " characters");
+        return "a value is longer than " + (max >= 1024 * 1024 ? String.format(java.util.Locale.ROOT, "%.1f MB", max / (1024.0 * 1024.0))
+                + " (the most a Kubernetes object can hold)" : max + " characters");
     }
 
     /** " (line 3, column 7)" for 1-based positions, as users count them. */

@@ -66,7 +66,7 @@ final class YamlTrees {
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(Integer.MAX_VALUE); // bounded per value and per object instead
         options.setProcessComments(false);
-        Window window = new Window(in, limits.maxScalarChars() + (1 << 20));
+        Window window = new Window(in, limits.maxScalarChars() + (1 << 16));
         Parser parser = new ParserImpl(new StreamReader(window), options);
         try {
             new YamlTrees(parser, window, limits, sink).documents();

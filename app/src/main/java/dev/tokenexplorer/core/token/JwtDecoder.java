@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  */
 public final class JwtDecoder {
 
-    private static final Pattern BOOTSTRAP_TOKEN = Pattern.compile("[a-z0-9]{6}\\.[a-z0-9]{16}");
+    /** kubeadm's bootstrap tokens, id.secret (k8s.io/cluster-bootstrap/token/api): a bearer token, not a JWT. */
+    public static final Pattern BOOTSTRAP_TOKEN = Pattern.compile("([a-z0-9]{6})\\.([a-z0-9]{16})");
 
     /** The outcome of decoding: a token, or a sentence saying what is wrong and where. */
     public sealed interface Decoding permits Decoded, Malformed {
