@@ -169,6 +169,11 @@ public final class Auditor {
             problems.add(name + ": not UTF-8 text, so not a YAML or JSON dump" + readSoFar(before));
         } catch (IOException e) {
             problems.add(name + ": the input cannot be read: " + e.getMessage() + readSoFar(before));
+        } catch (CancellationException e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError e) {
+            // A bug met in one dump is that dump's problem, named; the other dumps are still audited.
+            problems.add(dev.tokenexplorer.core.Analyzer.internalError(name, e) + readSoFar(before));
         }
     }
 
