@@ -178,4 +178,26 @@ class AuditPageTest {
         WaitForAsyncUtils.waitForFxEvents();
         Snapshots.write(robot.lookup(".main-view").query(), "audit-plan.png");
     }
+
+    @Test
+    void namesFromTheDumpShowTheirControlCharactersEscaped(FxRobot robot) throws Exception {
+        Path dump = Files.writeString(dir.resolve("hostile.yaml"), """
+                apiVersion: v1
+                kind: Secret
+                type: kubernetes.io/service-account-token
+                metadata: {name: "evil\\u202etxt.exe", namespace: "ns\\u001b[8m", annotations: {kubernetes.io/service-account.name: app}}
+                """);
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
+        robot.interact(() -> window.auditModel().audit(List.of(dump)));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.auditModel().resultProperty().get() != null);
+        robot.interact(() -> table(robot).getSelectionModel().select(0));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        List<String> cells = robot.lookup("#audit-table .table-cell").queryAllAs(javafx.scene.control.TableCell.class).stream()
+                .map(javafx.scene.control.TableCell::getText).filter(java.util.Objects::nonNull).toList();
+        assertThat(cells).contains("evil\\u202etxt.exe", "ns\\u001b[8m").noneMatch(t -> t.contains("\u202e") || t.contains("\u001b"));
+        List<String> details = robot.lookup("#audit-details .label").queryAllAs(Label.class).stream().map(Label::getText).toList();
+        assertThat(details).anySatisfy(t -> assertThat(t).contains("ns\\u001b[8m/evil\\u202etxt.exe"))
+                .noneMatch(t -> t.contains("\u202e") || t.contains("\u001b"));
+    }
 }

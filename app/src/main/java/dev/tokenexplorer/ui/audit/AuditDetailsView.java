@@ -4,6 +4,7 @@ import dev.tokenexplorer.core.audit.AuditedSecret;
 import dev.tokenexplorer.core.kube.Access;
 import dev.tokenexplorer.core.kube.Plan;
 import dev.tokenexplorer.core.kube.SecretVerdict;
+import dev.tokenexplorer.core.text.Printable;
 import dev.tokenexplorer.core.token.Finding;
 import dev.tokenexplorer.core.token.FindingCode;
 import dev.tokenexplorer.ui.support.Icons;
@@ -38,20 +39,20 @@ final class AuditDetailsView extends VBox {
             getChildren().add(muted("Select a row to see why it is flagged, who uses it and what replaces it; Enter or a double-click opens its token."));
             return;
         }
-        Label title = new Label(secret.label() + "  ·  service account " + (secret.serviceAccount().isEmpty() ? "(none)" : secret.serviceAccount())
-                + (secret.verifiedBy() == null ? "" : "  ·  verified by " + secret.verifiedBy()) + "  ·  from " + secret.source());
+        Label title = new Label(Printable.escape(secret.label() + "  ·  service account " + (secret.serviceAccount().isEmpty() ? "(none)" : secret.serviceAccount())
+                + (secret.verifiedBy() == null ? "" : "  ·  verified by " + secret.verifiedBy()) + "  ·  from " + secret.source()));
         title.getStyleClass().add("audit-details-title");
         getChildren().add(title);
         if (secret.findings().isEmpty()) {
             getChildren().add(Icons.finding(Finding.of(FindingCode.NO_FINDINGS, "Nothing to report: used recently, not marked invalid.")));
         }
-        secret.findings().forEach(f -> getChildren().add(Icons.finding(f)));
+        secret.findings().forEach(f -> getChildren().add(Icons.finding(new Finding(f.type(), Printable.escape(f.message())))));
 
         heading("Used by");
         if (secret.usedBy().isEmpty()) {
             getChildren().add(muted("No workload or Pod of the dump references it" + (secret.plan().reason().contains("unknown") ? " (no Pods were read)." : ".")));
         }
-        secret.usedBy().forEach(u -> getChildren().add(new Label("• " + SecretVerdict.describe(u))));
+        secret.usedBy().forEach(u -> getChildren().add(wrapped("• " + SecretVerdict.describe(u))));
 
         heading("May do");
         Access access = secret.access();
@@ -95,15 +96,16 @@ final class AuditDetailsView extends VBox {
         return label;
     }
 
+    /** Names and messages quote the dump: every non-printable character is shown escaped. */
     private static Label wrapped(String text) {
-        Label label = new Label(text);
+        Label label = new Label(Printable.escape(text));
         label.setWrapText(true);
         label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return label;
     }
 
     private static Node copyable(String command, String tooltip) {
-        Label code = new Label(command);
+        Label code = new Label(Printable.escape(command));
         code.getStyleClass().add("mono");
         return withCopy(code, command, tooltip);
     }

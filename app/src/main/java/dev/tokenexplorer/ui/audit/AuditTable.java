@@ -1,5 +1,6 @@
 package dev.tokenexplorer.ui.audit;
 
+import dev.tokenexplorer.core.text.Printable;
 import dev.tokenexplorer.core.audit.AuditedSecret;
 import dev.tokenexplorer.core.token.Severity;
 import dev.tokenexplorer.core.token.SignatureStatus;
@@ -46,9 +47,9 @@ final class AuditTable extends TableView<AuditedSecret> {
         sorted.comparatorProperty().bind(comparatorProperty());
         setItems(sorted);
         getColumns().addAll(List.of(
-                column("Namespace", 100, AuditedSecret::namespace, Comparator.<String>naturalOrder(), (String s) -> s),
-                column("Secret", 165, AuditedSecret::name, Comparator.<String>naturalOrder(), (String s) -> s),
-                column("Service account", 130, AuditedSecret::serviceAccount, Comparator.<String>naturalOrder(), (String s) -> s),
+                column("Namespace", 100, AuditedSecret::namespace, Comparator.<String>naturalOrder(), Printable::escape),
+                column("Secret", 165, AuditedSecret::name, Comparator.<String>naturalOrder(), Printable::escape),
+                column("Service account", 130, AuditedSecret::serviceAccount, Comparator.<String>naturalOrder(), Printable::escape),
                 findingsColumn(),
                 column("Origin", 118, s -> s.origin().title(), Comparator.<String>naturalOrder(), (String s) -> s),
                 lastUsedColumn(),
