@@ -180,9 +180,17 @@ for jar in "$image"/lib/app/*.jar; do
 done
 rm -f "$work/opt/token-explorer/lib/token-explorer-token-explorer-cli.desktop" "$work/opt/token-explorer/lib/token-explorer-cli.png"
 sed -i '/token-explorer-token-explorer-cli\.desktop/d' "$work/DEBIAN/postinst" "$work/DEBIAN/prerm"
-# jpackage makes the app the default for every MIME type of its desktop file, YAML and JSON too.
-# Only .jwt and .token files become ours by default; YAML and JSON stay under "Open with".
-sed -i -E 's#^([[:space:]]*xdg-mime default [^ ]+) .*$#\1 application/x-jwt application/x-kubernetes-token#' "$work/DEBIAN/postinst"
+# xdg-desktop-menu install (jpackage's post-install step) writes every MIME type of the desktop file
+# into defaults.list, YAML and JSON too. Only .jwt and .token files become ours by default; YAML
+# and JSON stay under "Open with", so the post-install step takes them out again.
+sed -i '/^exit 0$/i\
+if [ "$1" = configure ]; then\
+  for list in /usr/share/applications/defaults.list /usr/local/share/applications/defaults.list; do\
+    [ -f "$list" ] || continue\
+    sed -i -E -e "/^(application\\/json|application\\/yaml|application\\/x-yaml|text\\/yaml|text\\/x-yaml)=/s/token-explorer-token-explorer\\.desktop;?//g" \\\
+      -e "/^[^=[]*=;*$/d" "$list"\
+  done\
+fi' "$work/DEBIAN/postinst"
 # Removal takes the app out of every defaults list it may be in (those of earlier packages too).
 sed -i '/^exit 0$/i\
 if [ "$1" = remove ]; then\

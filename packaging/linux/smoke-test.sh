@@ -20,8 +20,13 @@ deb=$(ls "$dist"/token-explorer_*.deb)
 
 # xdg-utils' post-install steps expect the desktop folders a desktop machine has.
 mkdir -p /usr/share/applications /usr/share/desktop-directories /usr/share/icons/hicolor
+# A stand-in for the text editor a desktop has: with no default set, xdg-mime falls back to any
+# application that lists a type, so the check below needs another one that would be chosen.
+viewer=/usr/share/applications/smoke-text-viewer.desktop
+printf '[Desktop Entry]\nType=Application\nName=Smoke text viewer\nExec=true %%f\nNoDisplay=true\nInitialPreference=1\nMimeType=%s\n' \
+  'application/json;application/yaml;application/x-yaml;text/yaml;text/x-yaml;' > "$viewer"
 apt-get install -y -qq "$deb" >/dev/null
-trap 'apt-get remove -y -qq token-explorer >/dev/null 2>&1 || true' EXIT
+trap 'apt-get remove -y -qq token-explorer >/dev/null 2>&1 || true; rm -f "$viewer"' EXIT
 test -x /opt/token-explorer/bin/token-explorer
 test -e /usr/share/applications/token-explorer-token-explorer.desktop || { echo "smoke test FAILED: no menu entry" >&2; exit 1; }
 test ! -e /usr/share/applications/token-explorer-token-explorer-cli.desktop \
@@ -31,6 +36,9 @@ for mime in application/json application/yaml application/x-yaml text/yaml text/
   case "$(xdg-mime query default "$mime" 2>/dev/null || true)" in
     *token-explorer*) echo "smoke test FAILED: installing made Token Explorer the default for $mime" >&2; exit 1 ;;
   esac
+  if grep -q "^$mime=.*token-explorer" /usr/share/applications/defaults.list 2>/dev/null; then
+    echo "smoke test FAILED: defaults.list names Token Explorer for $mime" >&2; exit 1
+  fi
 done
 test "$(xdg-mime query default application/x-jwt)" = token-explorer-token-explorer.desktop \
   || { echo "smoke test FAILED: .jwt files do not open with Token Explorer by default" >&2; exit 1; }
@@ -70,6 +78,7 @@ grep -q "^shown token bound-pod" "$log" || { echo "smoke test FAILED: the token 
 test -s "$shot" || { echo "smoke test FAILED: no screenshot" >&2; exit 1; }
 
 apt-get remove -y -qq token-explorer >/dev/null
+rm -f "$viewer"
 trap - EXIT
 test ! -e /opt/token-explorer/bin/token-explorer || { echo "smoke test FAILED: removal left the app behind" >&2; exit 1; }
 for list in /usr/share/applications/defaults.list /usr/share/applications/mimeapps.list "$HOME/.config/mimeapps.list" \
