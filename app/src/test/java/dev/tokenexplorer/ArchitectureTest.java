@@ -1,11 +1,13 @@
 package dev.tokenexplorer;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The layers of ../shared/ARCHITECTURE.md, enforced. */
 @AnalyzeClasses(packages = "dev.tokenexplorer", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -36,4 +38,17 @@ class ArchitectureTest {
             .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.HttpURLConnection")
             .orShould().dependOnClassesThat().haveFullyQualifiedName("javax.net.ssl.HttpsURLConnection")
             .because("a token is a credential: Token Explorer never goes online");
+
+    @ArchTest
+    static final ArchRule layersFormNoCycles = slices().matching("dev.tokenexplorer.(*)..").should().beFreeOfCycles()
+            .because("core, cli and ui depend one way only");
+
+    private static final String[] OLD_CYCLE = {"dev.tokenexplorer.core.token..", "dev.tokenexplorer.core.keys..",
+            "dev.tokenexplorer.core.time..", "dev.tokenexplorer.core.tree.."};
+
+    /** The one pipeline's packages need nothing that needs them (token, keys and time still form a cycle, to be broken). */
+    @ArchTest
+    static final ArchRule pipelineFormsNoCycles = slices().matching("dev.tokenexplorer.core.(*)..").should().beFreeOfCycles()
+            .ignoreDependency(JavaClass.Predicates.resideInAnyPackage(OLD_CYCLE), JavaClass.Predicates.resideInAnyPackage(OLD_CYCLE));
+
 }

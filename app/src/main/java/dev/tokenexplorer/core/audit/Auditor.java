@@ -1,7 +1,7 @@
 package dev.tokenexplorer.core.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tokenexplorer.core.input.Nodes;
+import dev.tokenexplorer.core.json.Nodes;
 import dev.tokenexplorer.core.input.ObjectReader;
 import dev.tokenexplorer.core.input.Projection;
 import dev.tokenexplorer.core.kube.Access;

@@ -1,5 +1,6 @@
 package dev.tokenexplorer.core.input;
 
+import dev.tokenexplorer.core.json.Nodes;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tokenexplorer.core.keys.Pem;
 import dev.tokenexplorer.core.token.Finding;

@@ -1,7 +1,7 @@
 package dev.tokenexplorer.core.kube;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tokenexplorer.core.input.Nodes;
+import dev.tokenexplorer.core.json.Nodes;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package dev.tokenexplorer.core.input;
+package dev.tokenexplorer.core.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -26,7 +26,7 @@ public final class Nodes {
     }
 
     /** "ns/name" or "name", as kubectl names namespaced objects. */
-    static String qualified(JsonNode object) {
+    public static String qualified(JsonNode object) {
         String name = text(object, "metadata", "name");
         String namespace = text(object, "metadata", "namespace");
         name = name == null ? "(unnamed)" : name;
