@@ -71,6 +71,7 @@ public final class MainWindow {
         TokenView tokenView = new TokenView(tokenModel, new TimelineView(timelineModel));
         DetailsView detailsView = new DetailsView();
         detailsView.nodeProperty().bind(model.selectedDetailProperty());
+        detailsView.zoneProperty().bind(model.zoneProperty());
         detailsView.visibleProperty().bind(model.selectedDetailProperty().isNotNull());
         tokenView.visibleProperty().bind(model.selectedDetailProperty().isNull());
         view = new MainView(model, inputView, new StackPane(tokenView, detailsView),
