@@ -72,6 +72,7 @@ public enum FindingCode {
     LEGACY_ISSUER("legacy-issuer", Severity.WARNING, null, false),
     LEGACY_NEVER_EXPIRES("legacy-never-expires", Severity.WARNING, null, false),
     MISSING_CLUSTER("missing-cluster", Severity.WARNING, null, false),
+    PLAIN_HTTP_SERVER("plain-http-server", Severity.WARNING, null, false),
     MISSING_CURRENT_CONTEXT("missing-current-context", Severity.WARNING, null, false),
     MISSING_USER("missing-user", Severity.WARNING, null, false),
     MIXED_CLAIM_STYLES("mixed-claim-styles", Severity.WARNING, null, false),
