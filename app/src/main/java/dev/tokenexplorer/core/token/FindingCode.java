@@ -103,6 +103,7 @@ public enum FindingCode {
     LEGACY_TOKEN_LAST_USED("legacy-token-last-used", Severity.INFO, null, false),
     LIST_OTHER_ITEMS("list-other-items", Severity.INFO, null, false),
     LONG_LIVED("long-lived", Severity.INFO, null, false),
+    LOOKS_LIKE_A_DUMP("looks-like-a-dump", Severity.INFO, null, false),
     NO_CREDENTIALS("no-credentials", Severity.INFO, null, false),
     NO_FINDINGS("no-findings", Severity.INFO, null, false),
     NO_KUBERNETES_CLAIMS("no-kubernetes-claims", Severity.INFO, null, false),

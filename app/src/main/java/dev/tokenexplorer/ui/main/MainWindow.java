@@ -67,6 +67,10 @@ public final class MainWindow {
         auditModel = new AuditViewModel(executor, uiThread, clock, () -> keysModel.settingsProperty().get().keys());
         applyTheme(dark);
         InputView inputView = new InputView(model, new KeysView(keysModel));
+        inputView.setOnAudit(() -> {
+            view().showAudit();
+            model.auditOffer().take(auditModel);
+        });
         inputView.setOnUseAsKeys(() -> keysModel.addKeysFromText("pasted key", model.inputTextProperty().get()));
         TokenView tokenView = new TokenView(tokenModel, new TimelineView(timelineModel));
         DetailsView detailsView = new DetailsView();
