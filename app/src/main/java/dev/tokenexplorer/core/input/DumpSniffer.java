@@ -44,7 +44,7 @@ public final class DumpSniffer {
 
     /** The note that offers the Audit: "{what} looks like a cluster dump …". */
     public static Finding auditInstead(String what) {
-        return Finding.of(FindingCode.LOOKS_LIKE_A_DUMP, what + " looks like a cluster dump (a List of Secrets):"
+        return Finding.of(FindingCode.LOOKS_LIKE_A_DUMP, what + " looks like a cluster dump (a List of objects, such as kubectl get secrets -A prints):"
                 + " the Audit reads dumps of any size, one Secret at a time, and judges every token Secret in it.");
     }
 
