@@ -1,6 +1,7 @@
 package dev.tokenexplorer.core;
 
 import dev.tokenexplorer.core.input.FoundToken;
+import dev.tokenexplorer.core.input.DumpSniffer;
 import dev.tokenexplorer.core.input.InputFiles;
 import dev.tokenexplorer.core.input.InputRecognizer;
 import dev.tokenexplorer.core.input.RecognizedInput;
@@ -48,7 +49,7 @@ public final class Analyzer {
         return guarded(path.toString(), () -> {
             InputFiles.Read read = InputFiles.read(path);
             if (read.error() != null) {
-                return SourceReport.unreadable(path.toString(), read.error());
+                return DumpSniffer.refused(path, read.error());
             }
             return analyzeFileText(path, read.text(), settings);
         });

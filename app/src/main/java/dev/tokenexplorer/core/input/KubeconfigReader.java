@@ -100,9 +100,17 @@ final class KubeconfigReader {
             details.add(new Detail("TLS server name", Nodes.text(cluster, "tls-server-name"), "The name checked in the server's certificate instead of the host."));
         }
         boolean insecure = "true".equals(Nodes.text(cluster, "insecure-skip-tls-verify"));
-        details.add(new Detail("Verify the server's certificate", insecure ? "no (insecure-skip-tls-verify)" : "yes",
-                insecure ? "Anyone between you and the server can read the tokens sent there." : null));
-        if (insecure) {
+        boolean plainHttp = server != null && server.strip().regionMatches(true, 0, "http://", 0, 7);
+        if (plainHttp) {
+            details.add(new Detail("Verify the server's certificate", "no (plain HTTP: no TLS, no certificate)",
+                    "Anyone between you and the server can read the tokens sent there."));
+            notes.add(Finding.of(FindingCode.PLAIN_HTTP_SERVER, prefix + "cluster \"" + name
+                    + "\" is reached over plain HTTP: there is no TLS and no certificate, so a token sent there travels in clear text."));
+        } else {
+            details.add(new Detail("Verify the server's certificate", insecure ? "no (insecure-skip-tls-verify)" : "yes",
+                    insecure ? "Anyone between you and the server can read the tokens sent there." : null));
+        }
+        if (insecure && !plainHttp) {
             notes.add(Finding.of(FindingCode.INSECURE_SKIP_TLS_VERIFY, prefix + "cluster \"" + name
                     + "\" sets insecure-skip-tls-verify: the server's certificate is not checked, so a token sent there can be intercepted."));
         }

@@ -2,10 +2,13 @@ package dev.tokenexplorer.core.time;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Dates and durations as people read them: "19 Aug 2023 11:49:01 UTC", "in 42 minutes". */
 public final class TimeText {
@@ -29,6 +32,27 @@ public final class TimeText {
             return utc(instant);
         }
         return DATE_TIME_ZONE.format(instant.atZone(zone));
+    }
+
+    private static final Pattern UTC_TIME = Pattern.compile("\\b(\\d{1,2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2}) UTC\\b");
+
+    /**
+     * A sentence of core's with every time it wrote with {@link #utc} shown in the given zone
+     * instead, naming that zone: core words a sentence once (in UTC, as the CLI prints it) and the
+     * window asks for it in the zone its UTC toggle chose. Unchanged in UTC.
+     */
+    public static String inZone(String text, ZoneId zone) {
+        if (text == null || zone.normalized().equals(ZoneOffset.UTC)) {
+            return text;
+        }
+        Matcher m = UTC_TIME.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            Instant at = LocalDateTime.parse(m.group(1), DATE_TIME).toInstant(ZoneOffset.UTC);
+            m.appendReplacement(out, Matcher.quoteReplacement(zoned(at, zone)));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     /** ISO-8601 in UTC, for machines and the JSON output. */

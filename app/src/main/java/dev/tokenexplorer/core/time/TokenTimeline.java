@@ -121,12 +121,12 @@ public record TokenTimeline(Instant now,
             case VALID -> {
                 if (effectiveExpiry == null && missing.stream().anyMatch(m -> m.startsWith("exp is not a usable date"))) {
                     s.append("When it expires cannot be told: exp is not a usable date.");
-                    if (revocation != null) s.append(' ').append(revocation);
+                    if (revocation != null) s.append(' ').append(TimeText.inZone(revocation, zone));
                     return s.toString();
                 }
                 if (effectiveExpiry == null) {
                     s.append("Never expires.");
-                    if (revocation != null) s.append(' ').append(revocation);
+                    if (revocation != null) s.append(' ').append(TimeText.inZone(revocation, zone));
                     return s.toString();
                 }
                 s.append("Valid for another ").append(TimeText.duration(Duration.between(now, effectiveExpiry)));
@@ -175,7 +175,7 @@ public record TokenTimeline(Instant now,
         fact(lines, "Effective expiry", effectiveExpiry, zone);
         fact(lines, "Now", now, zone);
         lines.add("Phase now: " + phase.title() + " (the API server allows " + leeway.getSeconds() + " s of clock skew around nbf and exp).");
-        if (revocation != null) lines.add(revocation);
+        if (revocation != null) lines.add(TimeText.inZone(revocation, zone));
         lines.addAll(missing);
         return String.join("\n", lines);
     }
@@ -190,7 +190,13 @@ public record TokenTimeline(Instant now,
         var here = instant.atZone(zone);
         boolean sameDay = here.toLocalDate().equals(now.atZone(zone).toLocalDate());
         return DateTimeFormatter.ofPattern(sameDay ? "HH:mm" : "d MMM yyyy HH:mm", Locale.ENGLISH).format(here)
-                + (zone.normalized().equals(java.time.ZoneOffset.UTC) ? " UTC" : "");
+                + " " + zoneName(instant, zone);
+    }
+
+    /** The zone's abbreviation at that instant, "UTC", "EST", "EDT": every absolute time names its zone. */
+    public static String zoneName(Instant instant, ZoneId zone) {
+        return zone.normalized().equals(java.time.ZoneOffset.UTC) ? "UTC"
+                : DateTimeFormatter.ofPattern("z", Locale.ENGLISH).format(instant.atZone(zone));
     }
 
     private static String day(Instant instant, ZoneId zone) {

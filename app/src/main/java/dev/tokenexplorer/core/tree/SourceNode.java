@@ -1,6 +1,10 @@
 package dev.tokenexplorer.core.tree;
 
+import dev.tokenexplorer.core.time.TimeText;
 import dev.tokenexplorer.core.token.Finding;
+
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 
 import java.util.List;
 
@@ -34,6 +38,17 @@ public record SourceNode(String kind, String title, String subtitle, List<Detail
 
     public static SourceNode group(String title, List<SourceNode> children) {
         return new SourceNode("group", title, children.size() + (children.size() == 1 ? " entry" : " entries"), List.of(), List.of(), children, -1);
+    }
+
+    /** The node with every time core wrote in UTC shown in the given zone (see {@link TimeText#inZone}). */
+    public SourceNode inZone(ZoneId zone) {
+        if (zone.normalized().equals(ZoneOffset.UTC)) {
+            return this;
+        }
+        return new SourceNode(kind, TimeText.inZone(title, zone), TimeText.inZone(subtitle, zone),
+                details.stream().map(d -> new Detail(d.label(), TimeText.inZone(d.value(), zone), TimeText.inZone(d.explanation(), zone))).toList(),
+                notes.stream().map(f -> new Finding(f.type(), TimeText.inZone(f.message(), zone))).toList(),
+                children.stream().map(c -> c.inZone(zone)).toList(), tokenIndex);
     }
 
     public boolean isToken() {

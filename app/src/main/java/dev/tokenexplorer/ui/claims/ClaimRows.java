@@ -56,8 +56,7 @@ public final class ClaimRows {
         var date = !header && ClaimDictionary.isDate(path) ? TimeClaims.date(value) : java.util.Optional.<Instant>empty();
         if (date.isPresent()) {
             Instant at = date.get();
-            String shown = zone.normalized().equals(ZoneOffset.UTC) ? TimeText.utc(at)
-                    : TimeText.zoned(at, zone) + " · " + TimeText.utc(at);
+            String shown = TimeText.zoned(at, zone);
             return new ClaimRow(label, shown, raw, TimeText.relative(at, now), meaning, List.of());
         }
         return new ClaimRow(label, Printable.escape(value.isTextual() ? value.asText() : value.toString()), raw, null, meaning, List.of());

@@ -26,6 +26,7 @@ import java.util.Objects;
 public final class DetailsView extends ScrollPane {
 
     private final ObjectProperty<SourceNode> node = new SimpleObjectProperty<>(this, "node");
+    private final ObjectProperty<java.time.ZoneId> zone = new SimpleObjectProperty<>(this, "zone", java.time.ZoneOffset.UTC);
     private final Label title = new Label();
     private final Label subtitle = new Label();
     private final VBox notes = new VBox(6);
@@ -53,6 +54,7 @@ public final class DetailsView extends ScrollPane {
         content.setPadding(new Insets(12, 14, 12, 14));
         setContent(content);
         node.addListener((obs, old, n) -> show(n));
+        zone.addListener((obs, old, z) -> show(node.get()));
     }
 
     private static String kindName(String kind) {
@@ -73,12 +75,18 @@ public final class DetailsView extends ScrollPane {
         return node;
     }
 
-    private void show(SourceNode n) {
+    /** The window's one zone: core's times (a certificate's dates) show in it, named. */
+    public ObjectProperty<java.time.ZoneId> zoneProperty() {
+        return zone;
+    }
+
+    private void show(SourceNode shown) {
         grid.getChildren().clear();
         notes.getChildren().clear();
-        if (n == null) {
+        if (shown == null) {
             return;
         }
+        SourceNode n = shown.inZone(zone.get());
         title.setText(Printable.escape(n.title()));
         String kind = kindName(n.kind());
         subtitle.setText(Printable.escape(kind + (n.subtitle() == null || n.subtitle().isEmpty() ? "" : " · " + n.subtitle())));

@@ -1,6 +1,7 @@
 package dev.tokenexplorer.ui.input;
 
 import dev.tokenexplorer.core.SourceReport;
+import dev.tokenexplorer.ui.main.AuditOffer;
 import dev.tokenexplorer.ui.main.MainViewModel;
 import dev.tokenexplorer.ui.support.Icons;
 import dev.tokenexplorer.ui.support.PseudoClasses;
@@ -25,6 +26,7 @@ public final class InputView extends VBox {
 
     private final MainViewModel model;
     private final TextArea pasteArea = new TextArea();
+    private final Button auditButton = new Button("Audit it on the Audit page", Icons.of(Feather.LIST));
     private final Button useAsKeys = new Button("Use to verify tokens", Icons.of(Feather.SHIELD));
 
     public InputView(MainViewModel model, KeysView keysView) {
@@ -42,7 +44,7 @@ public final class InputView extends VBox {
         VBox.setVgrow(sources, Priority.ALWAYS);
         Label sourcesLabel = new Label("Sources");
         sourcesLabel.getStyleClass().add("section-label");
-        getChildren().addAll(createPasteArea(), createLargePasteNote(), createError(), createSummary(), useAsKeys, sourcesLabel, sources, keysView);
+        getChildren().addAll(createPasteArea(), createLargePasteNote(), createAuditOffer(), createError(), createSummary(), useAsKeys, sourcesLabel, sources, keysView);
     }
 
     public TextArea pasteArea() {
@@ -102,6 +104,31 @@ public final class InputView extends VBox {
         note.visibleProperty().bind(model.largePasteProperty().isNotNull());
         note.managedProperty().bind(note.visibleProperty());
         return note;
+    }
+
+    /** A dump too large for this page: core's sentence, and a button that audits it on the Audit page. */
+    private VBox createAuditOffer() {
+        Label message = new Label();
+        message.setWrapText(true);
+        message.setMinHeight(Region.USE_PREF_SIZE);
+        message.setGraphic(Icons.of(Feather.INFO));
+        message.textProperty().bind(Bindings.createStringBinding(() -> offer() == null ? "" : offer().message(),
+                model.auditOffer().offerProperty()));
+        auditButton.setId("audit-offer");
+        VBox box = new VBox(4, message, auditButton);
+        box.getStyleClass().add("large-paste");
+        box.visibleProperty().bind(model.auditOffer().offerProperty().isNotNull());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
+    private AuditOffer.Offer offer() {
+        return model.auditOffer().offerProperty().get();
+    }
+
+    /** What "Audit it on the Audit page" does: show that page and take the offer there. */
+    public void setOnAudit(Runnable action) {
+        auditButton.setOnAction(e -> action.run());
     }
 
     private Label createError() {

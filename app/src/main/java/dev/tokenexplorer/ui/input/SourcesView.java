@@ -1,5 +1,6 @@
 package dev.tokenexplorer.ui.input;
 
+import dev.tokenexplorer.core.time.TimeText;
 import dev.tokenexplorer.core.text.Printable;
 import dev.tokenexplorer.core.token.TokenReport;
 import dev.tokenexplorer.core.tree.SourceNode;
@@ -49,6 +50,7 @@ public final class SourcesView extends TreeView<SourcesView.Entry> {
             }
         });
         model.selectedTokenProperty().addListener((obs, old, token) -> reveal(token));
+        model.zoneProperty().addListener((obs, old, zone) -> refresh()); // a certificate's "until" follows the zone
         rebuild();
     }
 
@@ -203,10 +205,11 @@ public final class SourcesView extends TreeView<SourcesView.Entry> {
                 subtitle.pseudoClassStateChanged(PseudoClasses.INVALID, source.report().error() != null);
             } else {
                 title.setText(Printable.escape(node.title()));
-                subtitle.setText(Printable.escape(token != null && token.error() != null ? token.error() : node.subtitle()));
+                subtitle.setText(Printable.escape(token != null && token.error() != null ? token.error()
+                        : TimeText.inZone(node.subtitle(), model.zoneProperty().get())));
                 icon.setIconCode(icon(node.kind()));
                 setContextMenu(null);
-                tooltip.setText(Printable.escape(node.title()) + (node.subtitle() == null ? "" : "\n" + Printable.escape(node.subtitle())));
+                tooltip.setText(Printable.escape(node.title()) + (node.subtitle() == null ? "" : "\n" + Printable.escape(TimeText.inZone(node.subtitle(), model.zoneProperty().get()))));
                 subtitle.pseudoClassStateChanged(PseudoClasses.INVALID, token != null && token.error() != null);
             }
             subtitle.setVisible(subtitle.getText() != null && !subtitle.getText().isEmpty());

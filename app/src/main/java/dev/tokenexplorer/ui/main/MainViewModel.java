@@ -116,21 +116,16 @@ public final class MainViewModel {
 
     /** Whether every time in the window shows in UTC rather than the computer's zone. */
     public BooleanProperty utcProperty() { return utc; }
-
     /** The zone every time in the window shows in. */
     public ReadOnlyObjectProperty<ZoneId> zoneProperty() { return zone.getReadOnlyProperty(); }
-
     public StringProperty inputTextProperty() { return inputText; }
     public ReadOnlyObjectProperty<SourceReport> reportProperty() { return report.getReadOnlyProperty(); }
     /** The message for input that could not be read or recognised; null when there is none. */
     public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
-
     /** One line saying what the input is: "Secret: 1 token". */
     public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
-
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
     public ObjectProperty<TokenReport> selectedTokenProperty() { return selectedToken; }
-
     /** Every input: the pasted text first (when there is one), then the files in the order opened. */
     public ObservableList<SourceItem> sources() { return sources.items(); }
 
@@ -201,6 +196,7 @@ public final class MainViewModel {
         long current = ++generation;
         largePaste.set(String.format(java.util.Locale.ROOT, "%.1f MB pasted: too large to show here, so it is read as the source \"Pasted text\" below.",
                 text.length() / (1024.0 * 1024.0)));
+        sources.auditOffer().considerPaste(text);
         busy.set(true);
         VerificationSettings checks = settings.get();
         executor.execute(() -> analyzer.analyzeText(PASTE_SOURCE, text, checks),
@@ -214,6 +210,8 @@ public final class MainViewModel {
 
     /** Says that a large paste is being read as a source rather than shown; null otherwise. */
     public ReadOnlyStringProperty largePasteProperty() { return largePaste.getReadOnlyProperty(); }
+    /** The offer to audit a dump too large for this page (a file over the cap, a large pasted dump). */
+    public AuditOffer auditOffer() { return sources.auditOffer(); }
 
     public void clear() {
         largePaste.set(null);
@@ -243,7 +241,8 @@ public final class MainViewModel {
             apply(null, false);
             return;
         }
-        largePaste.set(null); // typed or pasted text replaces an earlier large paste
+        largePaste.set(null); // typed or pasted text replaces an earlier large paste, and its offer
+        sources.auditOffer().withdraw(null);
         busy.set(true);
         VerificationSettings checks = settings.get();
         executor.execute(() -> analyzer.analyzeText(PASTE_SOURCE, text, checks),

@@ -67,10 +67,15 @@ public final class MainWindow {
         auditModel = new AuditViewModel(executor, uiThread, clock, () -> keysModel.settingsProperty().get().keys());
         applyTheme(dark);
         InputView inputView = new InputView(model, new KeysView(keysModel));
+        inputView.setOnAudit(() -> {
+            view().showAudit();
+            model.auditOffer().take(auditModel);
+        });
         inputView.setOnUseAsKeys(() -> keysModel.addKeysFromText("pasted key", model.inputTextProperty().get()));
         TokenView tokenView = new TokenView(tokenModel, new TimelineView(timelineModel));
         DetailsView detailsView = new DetailsView();
         detailsView.nodeProperty().bind(model.selectedDetailProperty());
+        detailsView.zoneProperty().bind(model.zoneProperty());
         detailsView.visibleProperty().bind(model.selectedDetailProperty().isNotNull());
         tokenView.visibleProperty().bind(model.selectedDetailProperty().isNull());
         view = new MainView(model, inputView, new StackPane(tokenView, detailsView),

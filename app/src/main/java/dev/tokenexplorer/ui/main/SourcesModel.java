@@ -2,6 +2,7 @@ package dev.tokenexplorer.ui.main;
 
 import dev.tokenexplorer.core.Analyzer;
 import dev.tokenexplorer.core.SourceReport;
+import dev.tokenexplorer.core.input.DumpSniffer;
 import dev.tokenexplorer.core.input.FileExpander;
 import dev.tokenexplorer.core.input.InputFiles;
 import dev.tokenexplorer.core.keys.VerificationSettings;
@@ -34,11 +35,16 @@ final class SourcesModel {
     private final List<String> fileOrder = new ArrayList<>();
     private int pendingReads;
     private BiConsumer<SourceItem, SourceItem> onReplaced = (old, now) -> { };
+    private final AuditOffer auditOffer = new AuditOffer();
 
     SourcesModel(Analyzer analyzer, TaskExecutor executor, Supplier<VerificationSettings> settings) {
         this.analyzer = analyzer;
         this.executor = executor;
         this.settings = settings;
+    }
+
+    AuditOffer auditOffer() {
+        return auditOffer;
     }
 
     ObservableList<SourceItem> items() {
@@ -75,6 +81,7 @@ final class SourcesModel {
             VerificationSettings checks = settings.get();
             Consumer<SourceItem> done = item -> {
                 put(item);
+                auditOffer.considerFile(item);
                 reading.set(--pendingReads > 0);
                 if (--left[0] == 0) {
                     sources.stream().filter(s -> s.id().equals(first)).findFirst().ifPresent(onRead);
@@ -82,7 +89,7 @@ final class SourcesModel {
             };
             executor.execute(() -> {
                         InputFiles.Read read = InputFiles.read(path);
-                        SourceReport report = read.error() != null ? SourceReport.unreadable(path.toString(), read.error())
+                        SourceReport report = read.error() != null ? DumpSniffer.refused(path, read.error())
                                 : analyzer.analyzeFileText(path, read.text(), checks);
                         return new SourceItem(id, path.getFileName().toString(), path, read.text(), report);
                     }, done,
@@ -110,10 +117,12 @@ final class SourcesModel {
     void close(SourceItem item) {
         sources.remove(item);
         fileOrder.remove(item.id());
+        auditOffer.withdraw(item.path());
     }
 
     void removePaste() {
         sources.removeIf(item -> item.id().equals(SourceItem.PASTE_ID));
+        auditOffer.withdraw(null);
     }
 
     /** Judges every file source again from the text read, at the current time and with the current keys. */

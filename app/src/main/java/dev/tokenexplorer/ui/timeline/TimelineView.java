@@ -208,7 +208,7 @@ public final class TimelineView extends VBox {
         label.setId("timeline-never-expires");
         label.getStyleClass().add("never-label");
         label.setTooltip(new Tooltip(model.timelineProperty().get().revocation() == null ? "No exp claim"
-                : "No exp claim. " + model.timelineProperty().get().revocation()));
+                : "No exp claim. " + TimeText.inZone(model.timelineProperty().get().revocation(), zone())));
         label.translateXProperty().bind(label.widthProperty().negate());
         label.setLayoutX(width - 18);
         label.setLayoutY(AXIS_Y + 2);
@@ -264,10 +264,11 @@ public final class TimelineView extends VBox {
     private String shortDate(Instant at, Instant previous) {
         ZoneId zone = zone();
         if (previous != null && java.time.Duration.between(previous, at).toHours() < 24) {
-            return DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH).format(at.atZone(zone));
+            return DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH).format(at.atZone(zone)) + " " + TokenTimeline.zoneName(at, zone);
         }
         boolean sameYear = at.atZone(zone).getYear() == model.nowProperty().get().atZone(zone).getYear();
-        return DateTimeFormatter.ofPattern(sameYear ? "d MMM HH:mm" : "d MMM yyyy HH:mm", Locale.ENGLISH).format(at.atZone(zone));
+        return DateTimeFormatter.ofPattern(sameYear ? "d MMM HH:mm" : "d MMM yyyy HH:mm", Locale.ENGLISH).format(at.atZone(zone))
+                + " " + TokenTimeline.zoneName(at, zone);
     }
 
     private ZoneId zone() {

@@ -126,11 +126,9 @@ public final class TimelineViewModel {
         return List.copyOf(result);
     }
 
-    /** Exact time in the window's zone and in UTC, and how far from now. */
+    /** Exact time in the window's one zone (named), and how far from now. */
     public String detail(Instant at) {
-        String local = TimeText.zoned(at, zone.get());
-        String utc = TimeText.utc(at);
-        return (zone.get().normalized().equals(ZoneOffset.UTC) ? utc : local + "\n" + utc)
+        return TimeText.zoned(at, zone.get())
                 + "\n" + TimeText.relative(at, clock.instant()) + "\n" + at.getEpochSecond() + " (epoch seconds)";
     }
 

@@ -19,6 +19,7 @@ import javafx.collections.ObservableList;
 
 import java.time.Clock;
 import java.time.Instant;
+import dev.tokenexplorer.core.time.TimeText;
 import java.time.ZoneId;
 import java.util.List;
 
@@ -46,7 +47,7 @@ public final class TokenViewModel {
         zone.addListener((obs, old, z) -> show(token.get()));
     }
 
-    /** The zone dates show in, besides UTC. */
+    /** The one zone every time shows in, named. */
     public ObjectProperty<ZoneId> zoneProperty() {
         return zone;
     }
@@ -100,8 +101,8 @@ public final class TokenViewModel {
     }
 
     /** Findings quote the token: shown with every non-printable character escaped. */
-    private static List<Finding> escaped(List<Finding> findings) {
-        return findings.stream().map(f -> new Finding(f.type(), Printable.escape(f.message()))).toList();
+    private List<Finding> escaped(List<Finding> findings) {
+        return findings.stream().map(f -> new Finding(f.type(), Printable.escape(TimeText.inZone(f.message(), zone.get())))).toList();
     }
 
     private void show(TokenReport t) {
@@ -123,7 +124,7 @@ public final class TokenViewModel {
                 : "Service account " + k8s.serviceAccountLabel()));
         String bound = k8s.boundDescription();
         subtitle.set(Printable.escape((bound == null ? t.kind().title() : "Bound to " + bound) + " · found in " + t.location()));
-        revokedBy.set(t.revokedBy() == null ? "" : Printable.escape(t.revokedBy()));
+        revokedBy.set(t.revokedBy() == null ? "" : Printable.escape(TimeText.inZone(t.revokedBy(), zone.get())));
         headerJson.set(Json.pretty(t.jwt().header()));
         payloadJson.set(Json.pretty(t.jwt().claims()));
         claimRows.set(ClaimRows.claims(t.jwt().claims(), now, zone.get()));

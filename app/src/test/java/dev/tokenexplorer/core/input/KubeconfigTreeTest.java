@@ -149,6 +149,28 @@ class KubeconfigTreeTest {
     }
 
     @Test
+    void aPlainHttpServerHasNoCertificateToVerifyAndTheTokenTravelsInClearText() {
+        SourceReport report = analyzer.analyzeText("paste", """
+                apiVersion: v1
+                kind: Config
+                clusters:
+                - {name: lab, cluster: {server: http://lab.example:8080}}
+                - {name: prod, cluster: {server: https://prod.example:6443}}
+                """);
+
+        SourceNode lab = child(group(report, "Clusters"), "lab");
+        assertThat(detail(lab, "Verify the server's certificate")).isEqualTo("no (plain HTTP: no TLS, no certificate)");
+        assertThat(lab.notes()).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo("plain-http-server");
+            assertThat(f.severity()).isEqualTo(dev.tokenexplorer.core.token.Severity.WARNING);
+            assertThat(f.message()).contains("cluster \"lab\"").contains("clear text");
+        });
+        SourceNode prod = child(group(report, "Clusters"), "prod");
+        assertThat(detail(prod, "Verify the server's certificate")).isEqualTo("yes");
+        assertThat(prod.notes()).extracting(Finding::code).doesNotContain("plain-http-server");
+    }
+
+    @Test
     void anEmptyKubeconfigAndAnEmptyFileSaySo(@TempDir Path dir) throws Exception {
         SourceReport emptyConfig = analyzer.analyzeText("paste", "apiVersion: v1\nkind: Config\nclusters: []\nusers: []\ncontexts: []\n");
         SourceReport emptyFile = analyzer.analyzeFile(Files.writeString(dir.resolve("config"), ""), VerificationSettings.NONE);

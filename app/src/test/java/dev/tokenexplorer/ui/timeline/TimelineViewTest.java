@@ -55,7 +55,7 @@ class TimelineViewTest {
 
         assertThat(names).extracting(Label::getText).containsExactly("iat · nbf", "kubelet refresh", "warnafter", "exp");
         assertThat(robot.lookup(".marker-date").queryAllAs(Label.class)).extracting(Label::getText)
-                .containsExactlyInAnyOrder("19 Aug 11:49", "12:37", "12:49", "19 Aug 2023 11:49");
+                .containsExactlyInAnyOrder("19 Aug 11:49 UTC", "12:37 UTC", "12:49 UTC", "19 Aug 2023 11:49 UTC");
         double nowX = robot.lookup("#timeline-now").queryAs(Label.class).getLayoutX();
         assertThat(nowX).isBetween(names.get(0).getLayoutX(), names.get(1).getLayoutX() + names.get(1).getWidth());
         assertThat(robot.lookup("#timeline-scale-note").queryAs(Label.class).getText()).startsWith("Non-linear time scale");
