@@ -70,7 +70,7 @@ class ManifestPageTest {
         robot.write("explicit-sa-token");
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(robot.lookup("#serviceAccount-error").queryAs(Label.class).isVisible()).isFalse();
+        assertThat(robot.lookup("#serviceAccount-error").queryAs(Label.class).getText()).isEmpty();
         assertThat(robot.lookup("#secret-name").queryAs(TextField.class).getText()).isEqualTo("explicit-sa-token");
         String expected = """
                 apiVersion: v1
