@@ -50,6 +50,9 @@ class ManifestPageTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(robot.lookup("#serviceAccount-error").queryAs(Label.class).getText()).isEmpty(); // nothing typed yet: no red
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> boundKind = robot.lookup("#bound-kind").queryAs(javafx.scene.control.ComboBox.class);
+        assertThat(boundKind.getConverter().toString(boundKind.getValue())).isEqualTo("none"); // not a blank
         double namespaceY = robot.lookup("#namespace").queryAs(TextField.class).localToScene(0, 0).getY();
         robot.clickOn("#service-account").write("Builder");
         WaitForAsyncUtils.waitForFxEvents();
