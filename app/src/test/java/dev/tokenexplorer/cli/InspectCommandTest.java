@@ -308,7 +308,7 @@ class InspectCommandTest {
         assertThat(ok.exit()).isZero();
         assertThat(ok.out()).startsWith("apiVersion: v1\nkind: Secret\nmetadata:\n  name: explicit-sa-token\n  namespace: default\n");
         assertThat(bad.exit()).isEqualTo(2);
-        assertThat(bad.err()).contains("--service-account: a lowercase RFC 1123 subdomain");
+        assertThat(bad.err()).contains("--service-account: uppercase letters are not allowed: B. The API server says: a lowercase RFC 1123 subdomain");
         assertThat(bad.out()).isEmpty();
     }
 

@@ -49,10 +49,21 @@ class ManifestPageTest {
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
 
+        assertThat(robot.lookup("#serviceAccount-error").queryAs(Label.class).getText()).isEmpty(); // nothing typed yet: no red
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> boundKind = robot.lookup("#bound-kind").queryAs(javafx.scene.control.ComboBox.class);
+        assertThat(boundKind.getConverter().toString(boundKind.getValue())).isEqualTo("none"); // not a blank
+        double namespaceY = robot.lookup("#namespace").queryAs(TextField.class).localToScene(0, 0).getY();
         robot.clickOn("#service-account").write("Builder");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#serviceAccount-error").queryAs(Label.class).getText()).startsWith("a lowercase RFC 1123 subdomain");
-        assertThat(robot.lookup("#copy-manifest").queryAs(Button.class).isDisabled()).isTrue();
+        assertThat(robot.lookup("#serviceAccount-error").queryAs(Label.class).getText()).isEqualTo("uppercase letters are not allowed: B");
+        assertThat(robot.lookup("#namespace").queryAs(TextField.class).localToScene(0, 0).getY())
+                .as("the message does not push the form down").isEqualTo(namespaceY);
+        assertThat(preview(robot)).startsWith("# To see the manifest, fix:");
+        Snapshots.write(robot.lookup(".main-view").query(), "manifest-page-invalid.png");
+        robot.clickOn("#copy-manifest");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#manifest-status").queryAs(Label.class).getText()).isEqualTo("Fix the fields marked in red first.");
 
         robot.interact(() -> window.manifestModel().serviceAccountProperty().set(""));
         robot.clickOn("#service-account").write("sa-token-demo");
@@ -62,7 +73,7 @@ class ManifestPageTest {
         robot.write("explicit-sa-token");
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(robot.lookup("#serviceAccount-error").queryAs(Label.class).isVisible()).isFalse();
+        assertThat(robot.lookup("#serviceAccount-error").queryAs(Label.class).getText()).isEmpty();
         assertThat(robot.lookup("#secret-name").queryAs(TextField.class).getText()).isEqualTo("explicit-sa-token");
         String expected = """
                 apiVersion: v1

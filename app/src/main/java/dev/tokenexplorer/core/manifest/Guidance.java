@@ -15,6 +15,11 @@ public final class Guidance {
             "1.24 stopped creating these Secrets automatically; 1.26 made that GA; " + KubeNames.TRACKING_GA + " labels legacy tokens with their last use; "
                     + KubeNames.CLEAN_UP_GA + " marks unused auto-generated ones invalid and later deletes them.");
 
+    /** The guidance for a form that also creates the ServiceAccount: it cannot be missing then. */
+    public static List<String> secret(boolean creatingServiceAccount) {
+        return creatingServiceAccount ? SECRET.subList(1, SECRET.size()) : SECRET;
+    }
+
     public static final String PREFER_TOKEN_REQUEST = "Prefer a short-lived token: kubectl create token asks the TokenRequest API for one "
             + "that expires on its own and can be bound to a Pod, Secret or Node.";
 

@@ -33,29 +33,76 @@ public record SecretRequest(String serviceAccount, String namespace, String secr
         return secretName.isEmpty() ? serviceAccount + "-token" : secretName;
     }
 
-    /** Every value the API server would refuse, by field, in its own words. */
+    /**
+     * Every value the API server would refuse, by field: what is wrong in words first, then the
+     * API server's own message. Every label's errors are listed, not only the first.
+     */
     public List<FieldError> validate() {
         List<FieldError> errors = new ArrayList<>();
-        List<String> accountErrors = serviceAccount.isEmpty() ? List.of("Required value: the service account the token is for")
-                : Names.dns1123Subdomain(serviceAccount);
-        accountErrors.forEach(m -> errors.add(new FieldError("serviceAccount", m)));
+        List<String> accountErrors = serviceAccount.isEmpty() ? List.of() : Names.dns1123Subdomain(serviceAccount);
+        if (serviceAccount.isEmpty()) {
+            errors.add(new FieldError("serviceAccount", "Required value: the service account the token is for"));
+        } else {
+            named(errors, "serviceAccount", serviceAccount, Problems.Rule.SUBDOMAIN, accountErrors, "");
+        }
         if (namespace.isEmpty()) {
             errors.add(new FieldError("namespace", "Required value: a Secret's token is for a service account in the same namespace"));
         } else {
-            Names.dns1123Label(namespace).forEach(m -> errors.add(new FieldError("namespace", m)));
+            named(errors, "namespace", namespace, Problems.Rule.LABEL, Names.dns1123Label(namespace), "");
         }
-        if (!secretName.isEmpty() || accountErrors.isEmpty()) { // a derived name is checked only once the account is valid
-            Names.dns1123Subdomain(effectiveSecretName()).forEach(m -> errors.add(new FieldError("secretName", m)));
+        if (!secretName.isEmpty() || (!serviceAccount.isEmpty() && accountErrors.isEmpty())) { // a derived name is checked only once the account is valid
+            named(errors, "secretName", effectiveSecretName(), Problems.Rule.SUBDOMAIN, Names.dns1123Subdomain(effectiveSecretName()),
+                    secretName.isEmpty() ? "the derived name " + effectiveSecretName() + ": " : "");
         }
         if (!uid.isEmpty() && !Names.isUuid(uid)) {
             errors.add(new FieldError("uid", "must be a UUID such as 8208ff56-0a67-47bb-8175-a198423dacf8 (kubectl get sa "
                     + (serviceAccount.isEmpty() ? "NAME" : serviceAccount) + " -o jsonpath='{.metadata.uid}')"));
         }
         labels.forEach((key, value) -> {
-            Names.qualifiedName(key).forEach(m -> errors.add(new FieldError("labels", "metadata.labels: Invalid value: \"" + key + "\": " + m)));
-            Names.labelValue(value).forEach(m -> errors.add(new FieldError("labels", "metadata.labels: Invalid value: \"" + value + "\": " + m)));
+            List<String> keyErrors = Names.qualifiedName(key);
+            if (!keyErrors.isEmpty()) {
+                errors.add(new FieldError("labels", "label key \"" + key + "\": " + keyProblem(key),
+                        "metadata.labels: Invalid value: \"" + key + "\": " + String.join("; ", keyErrors)));
+            }
+            List<String> valueErrors = Names.labelValue(value);
+            if (!valueErrors.isEmpty()) {
+                errors.add(new FieldError("labels", "label " + (key.isEmpty() ? "" : key + "=") + "\"" + value + "\": "
+                        + or(Problems.of(value, Problems.Rule.QUALIFIED), valueErrors),
+                        "metadata.labels: Invalid value: \"" + value + "\": " + String.join("; ", valueErrors)));
+            }
         });
         return errors;
+    }
+
+    private static void named(List<FieldError> errors, String field, String value, Problems.Rule rule, List<String> apiErrors, String lead) {
+        if (!apiErrors.isEmpty()) {
+            errors.add(new FieldError(field, lead + or(Problems.of(value, rule), apiErrors), String.join("; ", apiErrors)));
+        }
+    }
+
+    private static String keyProblem(String key) {
+        if (key.isEmpty()) {
+            return "a label needs a key before the '='";
+        }
+        String[] parts = key.split("/", -1);
+        if (parts.length > 2) {
+            return "only one '/' is allowed, between the prefix and the name";
+        }
+        String name = parts[parts.length - 1];
+        List<String> problems = new ArrayList<>();
+        if (parts.length == 2) {
+            problems.add(parts[0].isEmpty() ? "the prefix before '/' is empty" : prefixed("the prefix ", Problems.of(parts[0], Problems.Rule.SUBDOMAIN)));
+        }
+        problems.add(name.isEmpty() ? "the name after '/' is empty" : prefixed(parts.length == 2 ? "the name " : "", Problems.of(name, Problems.Rule.QUALIFIED)));
+        return or(String.join("; ", problems.stream().filter(p -> !p.isEmpty()).toList()), Names.qualifiedName(key));
+    }
+
+    private static String prefixed(String prefix, String problem) {
+        return problem.isEmpty() ? "" : prefix + problem;
+    }
+
+    private static String or(String problem, List<String> apiErrors) {
+        return problem.isEmpty() ? apiErrors.get(0) : problem;
     }
 
     /** Labels from "key=value, key2=value2" as typed in the form or given on the command line. */

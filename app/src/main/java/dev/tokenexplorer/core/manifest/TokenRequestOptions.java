@@ -36,15 +36,16 @@ public record TokenRequestOptions(String duration, List<String> audiences, Strin
         if (!duration.isEmpty()) {
             Double seconds = seconds(duration);
             if (seconds == null) {
-                errors.add(new FieldError("duration", "invalid duration \"" + duration + "\": use a Go duration such as 1h, 90m or 3600s"));
+                errors.add(new FieldError("duration", "\"" + duration + "\" is not a duration: a number with h, m or s, such as 1h, 90m or 48h (no d for days)",
+                        "invalid duration \"" + duration + "\": use a Go duration such as 1h, 90m or 3600s"));
             } else if (seconds != Math.floor(seconds)) {
                 errors.add(new FieldError("duration", "--duration must be a whole number of seconds"));
             } else if (seconds < MIN_SECONDS) {
-                errors.add(new FieldError("duration", "spec.expirationSeconds: Invalid value: " + seconds.longValue()
-                        + ": may not specify a duration less than 10 minutes"));
+                errors.add(new FieldError("duration", "too short: " + seconds.longValue() + " seconds, at least 10 minutes",
+                        "spec.expirationSeconds: Invalid value: " + seconds.longValue() + ": may not specify a duration less than 10 minutes"));
             } else if (seconds > MAX_SECONDS) {
-                errors.add(new FieldError("duration", "spec.expirationSeconds: Invalid value: " + seconds.longValue()
-                        + ": may not specify a duration larger than 2^32 seconds"));
+                errors.add(new FieldError("duration", "too long: " + seconds.longValue() + " seconds, at most 2^32 (about 136 years)",
+                        "spec.expirationSeconds: Invalid value: " + seconds.longValue() + ": may not specify a duration larger than 2^32 seconds"));
             }
         }
         for (String audience : audiences) {

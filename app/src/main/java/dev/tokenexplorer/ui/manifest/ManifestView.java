@@ -6,7 +6,6 @@ import dev.tokenexplorer.core.token.TokenReport;
 import dev.tokenexplorer.ui.support.Icons;
 import dev.tokenexplorer.ui.support.PseudoClasses;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.StringProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -17,14 +16,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
-import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -71,39 +65,38 @@ public final class ManifestView extends SplitPane {
         intro.setWrapText(true);
         intro.getStyleClass().add("muted");
 
-        GridPane grid = new GridPane();
-        grid.getStyleClass().add("form-grid");
-        grid.setHgap(10);
-        grid.setVgap(4);
-        int row = 0;
-        row = addRow(grid, row, "Service account", createServiceAccountPicker(), "serviceAccount");
-        row = addRow(grid, row, "Namespace", field("namespace", "default", model.namespaceProperty(), "The service account's namespace; the Secret goes there too"), "namespace");
-        TextField secret = field("secret-name", "", model.secretNameProperty(), "The Secret's name; empty for <service-account>-token");
+        TextField secret = FormRows.field("secret-name", "", model.secretNameProperty(), "The Secret's name; empty for <service-account>-token");
         secret.promptTextProperty().bind(model.secretNamePromptProperty());
-        row = addRow(grid, row, "Secret name", secret, "secretName");
-        row = addRow(grid, row, "Service account UID", field("uid", "optional", model.uidProperty(),
-                "kubectl get sa NAME -o jsonpath='{.metadata.uid}'"), "uid");
-        row = addRow(grid, row, "Labels", field("labels", "optional: team=a, env=prod", model.labelsProperty(), "Extra labels for the Secret: key=value, separated by commas"), "labels");
         CheckBox withSa = new CheckBox("Also create the ServiceAccount");
         withSa.setWrapText(true);
         withSa.setId("include-service-account");
         withSa.selectedProperty().bindBidirectional(model.includeServiceAccountProperty());
-        grid.add(withSa, 1, row);
-        fillSecondColumn(grid);
+        FormRows rows = new FormRows(model);
+        rows.add("Service account", createServiceAccountPicker(rows), "serviceAccount")
+                .add("Namespace", FormRows.field("namespace", "default", model.namespaceProperty(), "The service account's namespace; the Secret goes there too"), "namespace")
+                .add("Secret name", secret, "secretName")
+                .add("Service account UID", FormRows.field("uid", "optional", model.uidProperty(), "kubectl get sa NAME -o jsonpath='{.metadata.uid}'"), "uid")
+                .add("Labels", FormRows.field("labels", "optional: team=a, env=prod", model.labelsProperty(), "Extra labels for the Secret: key=value, separated by commas"), "labels")
+                .add(withSa);
 
         VBox guidance = new VBox(4);
+        guidance.setId("guidance");
         guidance.getStyleClass().add("guidance");
         Label guidanceTitle = new Label("Before you apply it", Icons.of(Feather.INFO));
         guidanceTitle.getStyleClass().add("section-label");
-        guidance.getChildren().add(guidanceTitle);
-        Guidance.SECRET.forEach(line -> {
-            Label bullet = new Label("• " + line);
-            bullet.setWrapText(true);
-            bullet.setMinHeight(Region.USE_PREF_SIZE);
-            guidance.getChildren().add(bullet);
-        });
+        Runnable fillGuidance = () -> {
+            guidance.getChildren().setAll(guidanceTitle);
+            model.guidanceProperty().get().forEach(line -> {
+                Label bullet = new Label("• " + line);
+                bullet.setWrapText(true);
+                bullet.setMinHeight(Region.USE_PREF_SIZE);
+                guidance.getChildren().add(bullet);
+            });
+        };
+        model.guidanceProperty().addListener(o -> fillGuidance.run());
+        fillGuidance.run();
 
-        VBox form = new VBox(12, title, intro, createForTokenButton(), grid, guidance);
+        VBox form = new VBox(12, title, intro, createForTokenButton(), rows.grid(), guidance);
         form.setPadding(new Insets(14));
         return form;
     }
@@ -117,7 +110,7 @@ public final class ManifestView extends SplitPane {
         return forToken;
     }
 
-    private ComboBox<ServiceAccountRef> createServiceAccountPicker() {
+    private ComboBox<ServiceAccountRef> createServiceAccountPicker(FormRows rows) {
         ComboBox<ServiceAccountRef> picker = new ComboBox<>(model.knownServiceAccounts());
         picker.setId("service-account");
         picker.setEditable(true);
@@ -149,7 +142,7 @@ public final class ManifestView extends SplitPane {
                 model.choose(chosen);
             }
         });
-        markInvalid(picker.getEditor(), "serviceAccount");
+        rows.markInvalid(picker.getEditor(), "serviceAccount");
         return picker;
     }
 
@@ -174,32 +167,37 @@ public final class ManifestView extends SplitPane {
         Button copy = new Button("Copy", Icons.of(Feather.COPY));
         copy.setId("copy-manifest");
         copy.setTooltip(new Tooltip("Copy the manifest"));
-        copy.disableProperty().bind(model.manifestValidProperty().not());
-        copy.setOnAction(e -> copy(model.manifestText()));
+        copy.setOnAction(e -> {
+            if (model.attemptManifest()) {
+                CommandBox.copy(model.manifestText(), model::fail);
+            }
+        });
         Button save = new Button("Save…", Icons.of(Feather.SAVE));
         save.setId("save-manifest");
         save.setTooltip(new Tooltip("Save the manifest as a .yaml file"));
-        save.disableProperty().bind(model.manifestValidProperty().not());
-        save.setOnAction(e -> save());
+        save.setOnAction(e -> {
+            if (model.attemptManifest()) {
+                save();
+            }
+        });
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox header = new HBox(6, title, spacer, new HBox(yaml, json), copy, save);
         header.setAlignment(Pos.CENTER_LEFT);
 
-        TextFlow preview = new TextFlow();
-        preview.setId("manifest-preview");
-        preview.getStyleClass().add("code-view");
-        model.previewProperty().addListener((obs, old, text) -> preview.getChildren().setAll(YamlHighlighter.highlight(text)));
-        preview.getChildren().setAll(YamlHighlighter.highlight(model.previewProperty().get()));
+        TextFlow preview = CommandBox.code("manifest-preview", model.previewProperty());
         preview.setAccessibleText("Manifest preview");
 
         Label status = new Label();
-        status.getStyleClass().add("muted");
+        status.setId("manifest-status");
+        status.getStyleClass().add("manifest-status");
+        status.setWrapText(true);
         status.textProperty().bind(model.statusProperty());
+        model.statusFailedProperty().addListener((obs, old, failed) -> status.pseudoClassStateChanged(PseudoClasses.INVALID, failed));
 
         VBox output = new VBox(8, header, preview, status,
-                command("Apply it", "apply-command", model.applyCommandProperty(), model.manifestValidProperty()),
-                command("Read the token back", "read-command", model.readCommandProperty(), model.manifestValidProperty()),
+                CommandBox.of("Apply it", "apply-command", model.applyCommandProperty(), model.manifestValidProperty(), model::fail),
+                CommandBox.of("Read the token back", "read-command", model.readCommandProperty(), model.manifestValidProperty(), model::fail),
                 createTokenRequest());
         output.setPadding(new Insets(14));
         return output;
@@ -212,88 +210,31 @@ public final class ManifestView extends SplitPane {
         why.setWrapText(true);
         why.setMinHeight(Region.USE_PREF_SIZE);
         why.getStyleClass().add("muted");
-        GridPane grid = new GridPane();
-        grid.setHgap(10);
-        grid.setVgap(4);
-        int row = 0;
-        row = addRow(grid, row, "Duration", field("duration", "server default", model.durationProperty(),
-                "A Go duration, at least 10m: 10m, 1h, 24h"), "duration");
-        row = addRow(grid, row, "Audiences", field("audiences", "default: the API server's", model.audiencesProperty(),
-                "Who the token is for; separate several with commas"), "audiences");
         ComboBox<String> kind = new ComboBox<>(javafx.collections.FXCollections.observableArrayList("", "Pod", "Secret", "Node"));
         kind.setId("bound-kind");
-        kind.setPromptText("not bound");
+        kind.setConverter(new StringConverter<>() { // "" is "none": the token is not bound
+            @Override
+            public String toString(String value) {
+                return value == null || value.isEmpty() ? "none" : value;
+            }
+
+            @Override
+            public String fromString(String text) {
+                return "none".equals(text) ? "" : text;
+            }
+        });
         kind.valueProperty().bindBidirectional(model.boundKindProperty());
         kind.setTooltip(new Tooltip("Bind the token to an object: it stops working when that object is deleted"));
-        row = addRow(grid, row, "Bound to", kind, "boundKind");
-        row = addRow(grid, row, "Object name", field("bound-name", "", model.boundNameProperty(), "The bound object's name"), "boundName");
-        addRow(grid, row, "Object UID", field("bound-uid", "optional", model.boundUidProperty(), "The bound object's UID"), "boundUid");
-        fillSecondColumn(grid);
-        VBox box = new VBox(6, title, why, grid,
-                command("Create it", "create-token-command", model.createTokenCommandProperty(), model.tokenCommandValidProperty()));
+        FormRows rows = new FormRows(model)
+                .add("Duration", FormRows.field("duration", "server default", model.durationProperty(), "A Go duration, at least 10m: 10m, 1h, 24h"), "duration")
+                .add("Audiences", FormRows.field("audiences", "default: the API server's", model.audiencesProperty(), "Who the token is for; separate several with commas"), "audiences")
+                .add("Bound to", kind, "boundKind")
+                .add("Object name", FormRows.field("bound-name", "", model.boundNameProperty(), "The bound object's name"), "boundName")
+                .add("Object UID", FormRows.field("bound-uid", "optional", model.boundUidProperty(), "The bound object's UID"), "boundUid");
+        VBox box = new VBox(6, title, why, rows.grid(),
+                CommandBox.of("Create it", "create-token-command", model.createTokenCommandProperty(), model.tokenCommandValidProperty(), model::fail));
         box.getStyleClass().add("token-request");
         return box;
-    }
-
-    private VBox command(String label, String id, javafx.beans.value.ObservableStringValue text, javafx.beans.value.ObservableBooleanValue valid) {
-        Label name = new Label(label);
-        name.getStyleClass().add("section-label");
-        TextFlow code = new TextFlow();
-        code.setId(id);
-        code.getStyleClass().add("code-view");
-        text.addListener((obs, old, value) -> code.getChildren().setAll(YamlHighlighter.highlight(value)));
-        code.getChildren().setAll(YamlHighlighter.highlight(text.get()));
-        Button copy = new Button(null, Icons.of(Feather.COPY));
-        copy.getStyleClass().addAll("flat");
-        copy.setTooltip(new Tooltip("Copy: " + label.toLowerCase()));
-        copy.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> !valid.get(), valid));
-        copy.setOnAction(e -> copy(text.get()));
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(6, name, spacer, copy);
-        header.setAlignment(Pos.CENTER_LEFT);
-        return new VBox(2, header, code);
-    }
-
-    private int addRow(GridPane grid, int row, String label, Node input, String field) {
-        Label name = new Label(label);
-        name.setMinWidth(Region.USE_PREF_SIZE);
-        Label error = new Label();
-        error.setId(field + "-error");
-        error.getStyleClass().add("field-error");
-        error.setWrapText(true);
-        error.setMinHeight(Region.USE_PREF_SIZE);
-        error.textProperty().bind(model.errorProperty(field));
-        error.visibleProperty().bind(model.errorProperty(field).isNotEmpty());
-        error.managedProperty().bind(error.visibleProperty());
-        if (input instanceof TextInputControl text) {
-            markInvalid(text, field);
-        }
-        name.setLabelFor(input);
-        grid.add(name, 0, row);
-        grid.add(input, 1, row);
-        grid.add(error, 1, row + 1);
-        return row + 2;
-    }
-
-    private void markInvalid(Node node, String field) {
-        model.errorProperty(field).addListener((obs, old, message) -> node.pseudoClassStateChanged(PseudoClasses.INVALID, !message.isEmpty()));
-        node.pseudoClassStateChanged(PseudoClasses.INVALID, !model.errorProperty(field).get().isEmpty());
-    }
-
-    private static TextField field(String id, String prompt, StringProperty property, String tooltip) {
-        TextField field = new TextField();
-        field.setId(id);
-        field.setPromptText(prompt);
-        field.setTooltip(new Tooltip(tooltip));
-        field.textProperty().bindBidirectional(property);
-        return field;
-    }
-
-    private static void copy(String text) {
-        ClipboardContent content = new ClipboardContent();
-        content.putString(text);
-        Clipboard.getSystemClipboard().setContent(content);
     }
 
     private void save() {
@@ -302,18 +243,16 @@ public final class ManifestView extends SplitPane {
         chooser.setInitialFileName(model.secretNamePromptProperty().get().startsWith("<") ? "secret.yaml"
                 : (model.secretNameProperty().get().isBlank() ? model.secretNamePromptProperty().get() : model.secretNameProperty().get().strip()) + ".yaml");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("YAML", "*.yaml", "*.yml"));
-        File file = chooser.showSaveDialog(getScene().getWindow());
+        File file;
+        try {
+            file = chooser.showSaveDialog(getScene().getWindow());
+        } catch (RuntimeException e) {
+            model.fail("Could not ask where to save: " + e.getMessage());
+            return;
+        }
         if (file != null) {
             File target = file.getName().matches(".*\\.(yaml|yml)$") ? file : new File(file.getParentFile(), file.getName() + ".yaml");
             model.save(target.toPath(), saved -> { });
         }
-    }
-
-    /** Lets the input column of a two-column form take the remaining width. */
-    private static void fillSecondColumn(GridPane grid) {
-        ColumnConstraints inputs = new ColumnConstraints();
-        inputs.setHgrow(Priority.ALWAYS);
-        inputs.setFillWidth(true);
-        grid.getColumnConstraints().setAll(new ColumnConstraints(), inputs);
     }
 }

@@ -2,6 +2,7 @@ package dev.tokenexplorer.ui.manifest;
 
 import dev.tokenexplorer.core.input.ServiceAccountRef;
 import dev.tokenexplorer.core.manifest.FieldError;
+import dev.tokenexplorer.core.manifest.Guidance;
 import dev.tokenexplorer.core.manifest.ManifestWriter;
 import dev.tokenexplorer.core.manifest.SecretRequest;
 import dev.tokenexplorer.core.manifest.TokenRequestOptions;
@@ -59,7 +60,18 @@ public final class ManifestViewModel {
     private final StringProperty boundName = new SimpleStringProperty(this, "boundName", "");
     private final StringProperty boundUid = new SimpleStringProperty(this, "boundUid", "");
 
+    /** What each field is called on the page, for the "fix these first" lists. */
+    private static final Map<String, String> FIELD_NAMES = Map.of("serviceAccount", "Service account", "namespace", "Namespace",
+            "secretName", "Secret name", "uid", "Service account UID", "labels", "Labels", "duration", "Duration",
+            "audiences", "Audiences", "boundKind", "Bound to", "boundName", "Object name", "boundUid", "Object UID");
+
     private final Map<String, ReadOnlyStringWrapper> errors = new LinkedHashMap<>();
+    private final Map<String, ReadOnlyStringWrapper> errorDetails = new LinkedHashMap<>();
+    private final java.util.Set<String> edited = new java.util.HashSet<>();
+    private boolean attempted;
+    private final javafx.beans.property.ReadOnlyObjectWrapper<List<String>> guidance =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "guidance", Guidance.SECRET);
+    private final ReadOnlyBooleanWrapper statusFailed = new ReadOnlyBooleanWrapper(this, "statusFailed");
     private final ReadOnlyStringWrapper preview = new ReadOnlyStringWrapper(this, "preview", "");
     private final ReadOnlyStringWrapper applyCommand = new ReadOnlyStringWrapper(this, "applyCommand", "");
     private final ReadOnlyStringWrapper readCommand = new ReadOnlyStringWrapper(this, "readCommand", "");
@@ -72,11 +84,27 @@ public final class ManifestViewModel {
 
     public ManifestViewModel(TaskExecutor executor) {
         this.executor = executor;
-        FIELDS.forEach(f -> errors.put(f, new ReadOnlyStringWrapper(this, f + "Error", "")));
-        for (Observable input : List.of(serviceAccount, namespace, secretName, uid, labels, includeServiceAccount, format,
-                duration, audiences, boundKind, boundName, boundUid)) {
-            input.addListener(o -> update());
-        }
+        FIELDS.forEach(f -> {
+            errors.put(f, new ReadOnlyStringWrapper(this, f + "Error", ""));
+            errorDetails.put(f, new ReadOnlyStringWrapper(this, f + "ErrorDetail", ""));
+        });
+        Map<String, Observable> fields = new LinkedHashMap<>();
+        fields.put("serviceAccount", serviceAccount);
+        fields.put("namespace", namespace);
+        fields.put("secretName", secretName);
+        fields.put("uid", uid);
+        fields.put("labels", labels);
+        fields.put("duration", duration);
+        fields.put("audiences", audiences);
+        fields.put("boundKind", boundKind);
+        fields.put("boundName", boundName);
+        fields.put("boundUid", boundUid);
+        fields.forEach((field, input) -> input.addListener(o -> {
+            edited.add(field); // a message shows once its field was edited, not before the user typed anything
+            update();
+        }));
+        includeServiceAccount.addListener(o -> update());
+        format.addListener(o -> update());
         update();
     }
 
@@ -93,9 +121,43 @@ public final class ManifestViewModel {
     public StringProperty boundNameProperty() { return boundName; }
     public StringProperty boundUidProperty() { return boundUid; }
 
-    /** The message for a field the API server would refuse, empty while it is valid. */
+    /**
+     * What is wrong with a field, in words, all problems on one line; empty while it is valid, and
+     * until the field was edited or the user tried to copy or save.
+     */
     public ReadOnlyStringProperty errorProperty(String field) {
         return errors.get(field).getReadOnlyProperty();
+    }
+
+    /** The same problems one per line, each followed by the API server's own wording (for a tooltip). */
+    public ReadOnlyStringProperty errorDetailProperty(String field) {
+        return errorDetails.get(field).getReadOnlyProperty();
+    }
+
+    /** The "Before you apply it" lines, without "must already exist" while the ServiceAccount is created too. */
+    public javafx.beans.property.ReadOnlyObjectProperty<List<String>> guidanceProperty() { return guidance.getReadOnlyProperty(); }
+
+    /** Whether {@link #statusProperty()} reports a failure. */
+    public ReadOnlyBooleanProperty statusFailedProperty() { return statusFailed.getReadOnlyProperty(); }
+
+    /**
+     * The user tries to copy or save the manifest: every field's message shows from now on.
+     *
+     * @return whether the manifest is valid, so it may be copied or saved
+     */
+    public boolean attemptManifest() {
+        attempted = true;
+        update();
+        if (!manifestValid.get()) {
+            fail("Fix the fields marked in red first.");
+        }
+        return manifestValid.get();
+    }
+
+    /** A failure met by the page (the clipboard, the file chooser), shown, never dropped. */
+    public void fail(String message) {
+        status.set(message);
+        statusFailed.set(true);
     }
 
     public ReadOnlyStringProperty previewProperty() { return preview.getReadOnlyProperty(); }
@@ -161,8 +223,9 @@ public final class ManifestViewModel {
             }
         }, saved -> {
             status.set("Saved " + saved.getFileName() + ".");
+            statusFailed.set(false);
             onSaved.accept(saved);
-        }, failure -> status.set("Could not save " + file.getFileName() + ": " + (failure.getCause() == null ? failure.getMessage() : failure.getCause().getMessage())));
+        }, failure -> fail("Could not save " + file.getFileName() + ": " + (failure.getCause() == null ? failure.getMessage() : failure.getCause().getMessage())));
     }
 
     private SecretRequest request() {
@@ -180,21 +243,38 @@ public final class ManifestViewModel {
         TokenRequestOptions options = tokenOptions();
         List<FieldError> secretErrors = request.validate();
         List<FieldError> tokenErrors = options.validate();
-        errors.forEach((field, message) -> message.set(""));
-        for (FieldError error : concat(secretErrors, tokenErrors)) {
-            ReadOnlyStringWrapper message = errors.get(error.field());
-            if (message.get().isEmpty()) {
-                message.set(error.message());
-            }
-        }
+        List<FieldError> all = concat(secretErrors, tokenErrors);
+        errors.forEach((field, message) -> {
+            List<FieldError> mine = all.stream().filter(e -> e.field().equals(field)).toList();
+            boolean shown = attempted || edited.contains(field);
+            message.set(shown ? mine.stream().map(FieldError::problem).collect(Collectors.joining("; ")) : "");
+            errorDetails.get(field).set(shown ? mine.stream().map(FieldError::message).collect(Collectors.joining("\n")) : "");
+        });
         secretNamePrompt.set(serviceAccount.get().isBlank() ? "<service-account>-token" : serviceAccount.get().strip() + "-token");
-        preview.set(format.get() == Format.YAML ? ManifestWriter.yaml(request) : ManifestWriter.json(request));
-        applyCommand.set(ManifestWriter.applyCommand(request));
-        readCommand.set(ManifestWriter.readTokenCommand(request));
-        createTokenCommand.set(options.command(serviceAccount.get().strip(), namespace.get().strip()));
-        manifestValid.set(secretErrors.isEmpty());
-        tokenCommandValid.set(tokenErrors.isEmpty() && secretErrors.stream().noneMatch(e -> e.field().equals("serviceAccount") || e.field().equals("namespace")));
+        boolean secretOk = secretErrors.isEmpty();
+        // never a manifest or a command built from invalid input: say what to fix instead
+        preview.set(secretOk ? (format.get() == Format.YAML ? ManifestWriter.yaml(request) : ManifestWriter.json(request))
+                : whatToFix("the manifest", secretErrors));
+        applyCommand.set(secretOk ? ManifestWriter.applyCommand(request) : whatToFix("the command", secretErrors));
+        readCommand.set(secretOk ? ManifestWriter.readTokenCommand(request) : whatToFix("the command", secretErrors));
+        List<FieldError> commandErrors = concat(secretErrors.stream()
+                .filter(e -> e.field().equals("serviceAccount") || e.field().equals("namespace")).toList(), tokenErrors);
+        createTokenCommand.set(commandErrors.isEmpty() ? options.command(serviceAccount.get().strip(), namespace.get().strip())
+                : whatToFix("the command", commandErrors));
+        manifestValid.set(secretOk);
+        tokenCommandValid.set(commandErrors.isEmpty());
+        guidance.set(Guidance.secret(includeServiceAccount.get()));
         status.set("");
+        statusFailed.set(false);
+    }
+
+    /** "# To see the manifest, fix:" and one line per field in words. */
+    static String whatToFix(String what, List<FieldError> errors) {
+        StringBuilder out = new StringBuilder("# To see " + what + ", fix:\n");
+        errors.stream().map(FieldError::field).distinct().forEach(field -> out.append("#   ").append(FIELD_NAMES.get(field)).append(": ")
+                .append(errors.stream().filter(e -> e.field().equals(field)).map(e -> e.problem().replace("Required value", "required"))
+                        .collect(Collectors.joining("; "))).append('\n'));
+        return out.toString();
     }
 
     private static List<FieldError> concat(List<FieldError> a, List<FieldError> b) {
