@@ -25,8 +25,7 @@ final class DocumentReader {
     private int listSecrets;
     private final List<String> listOthers = new ArrayList<>();
     private int items;
-    /** Objects that hold no token but judge the token Secrets: said only when the input holds nothing else. */
-    private final List<String> quiet = new ArrayList<>();
+    /** Errors of objects that hold no token but judge the token Secrets: said only when the input holds nothing else. */
     private final java.util.Set<String> quietErrors = new java.util.HashSet<>();
 
     /** @param numbered whether messages name the document they come from (multi-document YAML) */
@@ -74,14 +73,18 @@ final class DocumentReader {
         types.add(outcome.type());
         if (outcome.error() != null) {
             errors.add(prefix + outcome.error());
-            if (!quiet.isEmpty()) {
+            if (outcome.quiet()) {
                 quietErrors.add(prefix + outcome.error());
-                quiet.clear();
             }
         }
     }
 
-    private record Outcome(InputType type, String error) {
+    /** @param quiet the object judges the token Secrets (a Pod, a RoleBinding): part of a dump, not a mistake */
+    private record Outcome(InputType type, String error, boolean quiet) {
+        Outcome(InputType type, String error) {
+            this(type, error, false);
+        }
+
         static Outcome of(InputType type) {
             return new Outcome(type, null);
         }
@@ -125,10 +128,7 @@ final class DocumentReader {
         }
         boolean clusterObject = out.accounts.add(document); // Pods, workloads, RBAC, the tracking ConfigMap: they judge the token Secrets
         if (kind != null) {
-            if (clusterObject) {
-                quiet.add(kind);
-            }
-            return new Outcome(InputType.UNKNOWN, "a " + kind + ", which holds no service account token. " + InputRecognizer.EXPECTED);
+            return new Outcome(InputType.UNKNOWN, "a " + kind + ", which holds no service account token. " + InputRecognizer.EXPECTED, clusterObject);
         }
         return new Outcome(InputType.UNKNOWN, "a YAML or JSON object that is neither a Secret, a kubeconfig nor a JWKS (it has no kind). " + InputRecognizer.EXPECTED);
     }

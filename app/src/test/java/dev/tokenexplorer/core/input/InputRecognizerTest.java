@@ -368,4 +368,15 @@ class InputRecognizerTest {
 
         assertThat(noteCodes(report)).contains("data-not-base64").doesNotContain("token-not-filled", "token-missing");
     }
+
+    @Test
+    void podsAndBindingsBesideSecretsArePartOfADumpNotUnrecognisedDocuments() {
+        SourceReport withPod = read(Fixtures.text(Fixtures.EXPLICIT_SECRET) + "\n---\nkind: Pod\nmetadata: {name: p, namespace: default}\n"
+                + "---\nkind: Deployment\nmetadata: {name: d, namespace: default}\n");
+        SourceReport withSomethingElse = read(Fixtures.text(Fixtures.EXPLICIT_SECRET) + "\n---\nkind: Ingress\nmetadata: {name: i}\n");
+
+        assertThat(noteCodes(withPod)).doesNotContain("document-not-recognised");
+        assertThat(noteCodes(withSomethingElse)).contains("document-not-recognised");
+        assertThat(read("kind: Pod\nmetadata: {name: p}\n").error()).contains("a Pod, which holds no service account token");
+    }
 }
