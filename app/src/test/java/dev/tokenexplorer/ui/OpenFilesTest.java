@@ -136,4 +136,26 @@ class OpenFilesTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#details-notes .finding").queryAs(Label.class).getText()).contains("is a binary file");
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aKeyOpenedAsAFileCanBeUsedToVerifyFromTheButtonAndItsMenu(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path key = Files.writeString(dir.resolve("sa.pub"), Fixtures.text("kubernetes-test-keys/rsa_public.pem"));
+        robot.interact(() -> window.model().openFiles(List.of(key)));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.model().sources().size() == 1);
+        TreeView<?> sources = robot.lookup("#sources").queryAs(TreeView.class);
+        robot.interact(() -> sources.getSelectionModel().select(0));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        javafx.scene.control.Button use = robot.lookup("#use-as-keys").queryButton();
+        assertThat(use.isVisible()).isTrue();
+        robot.interact(use::fire);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.keysModel().keys().size() == 1);
+        assertThat(window.keysModel().keys().get(0).source()).contains("sa.pub");
+
+        var cell = robot.lookup(".tree-cell").queryAllAs(javafx.scene.control.TreeCell.class).stream()
+                .filter(c -> c.getContextMenu() != null).findFirst().orElseThrow();
+        assertThat(cell.getContextMenu().getItems()).extracting(javafx.scene.control.MenuItem::getText)
+                .containsExactly("Use to verify tokens", "Reload", "Close");
+    }
 }

@@ -3,6 +3,7 @@ package dev.tokenexplorer.ui.input;
 import dev.tokenexplorer.core.SourceReport;
 import dev.tokenexplorer.ui.main.AuditOffer;
 import dev.tokenexplorer.ui.main.MainViewModel;
+import dev.tokenexplorer.ui.main.SourceItem;
 import dev.tokenexplorer.ui.support.Icons;
 import dev.tokenexplorer.ui.support.PseudoClasses;
 import dev.tokenexplorer.ui.verify.KeysView;
@@ -28,6 +29,7 @@ public final class InputView extends VBox {
     private final TextArea pasteArea = new TextArea();
     private final Button auditButton = new Button("Audit it on the Audit page", Icons.of(Feather.LIST));
     private final Button useAsKeys = new Button("Use to verify tokens", Icons.of(Feather.SHIELD));
+    private final SourcesView sources;
 
     public InputView(MainViewModel model, KeysView keysView) {
         super(8);
@@ -36,9 +38,11 @@ public final class InputView extends VBox {
         getStylesheets().add(Objects.requireNonNull(InputView.class.getResource("input.css")).toExternalForm());
         useAsKeys.setId("use-as-keys");
         useAsKeys.setTooltip(new Tooltip("Add the keys in the input to the keys that check signatures"));
-        useAsKeys.visibleProperty().bind(Bindings.createBooleanBinding(() -> holdsKeys(model.reportProperty().get()), model.reportProperty()));
+        sources = new SourcesView(model);
+        // Shown for the key source selected (opened, dropped or pasted), or for a pasted key when nothing else is.
+        useAsKeys.visibleProperty().bind(Bindings.createBooleanBinding(() -> keySource() != null,
+                model.reportProperty(), model.sources(), sources.getSelectionModel().selectedItemProperty()));
         useAsKeys.managedProperty().bind(useAsKeys.visibleProperty());
-        SourcesView sources = new SourcesView(model);
         sources.setPrefHeight(160); // grows into whatever the paste area and keys panel leave
         sources.setMinHeight(90);
         VBox.setVgrow(sources, Priority.ALWAYS);
@@ -51,16 +55,24 @@ public final class InputView extends VBox {
         return pasteArea;
     }
 
-    /** What "Use to verify tokens" does when the input holds keys. */
-    public void setOnUseAsKeys(Runnable action) {
-        useAsKeys.setOnAction(e -> action.run());
+    /** What "Use to verify tokens" does with a source that holds keys (the button, and a key source's menu). */
+    public void setOnUseAsKeys(java.util.function.Consumer<SourceItem> action) {
+        useAsKeys.setOnAction(e -> {
+            SourceItem source = keySource();
+            if (source != null) {
+                action.accept(source);
+            }
+        });
+        sources.setOnUseAsKeys(action);
     }
 
-    private static boolean holdsKeys(SourceReport report) {
-        return report != null && report.error() == null && switch (report.type()) {
-            case PUBLIC_KEY, CERTIFICATE, JWKS -> true;
-            default -> false;
-        };
+    /** The selected source when it holds keys, else the pasted text when it does; null otherwise. */
+    private SourceItem keySource() {
+        var selected = sources.getSelectionModel().getSelectedItem();
+        if (selected != null && selected.getValue() != null && selected.getValue().source().holdsKeys()) {
+            return selected.getValue().source();
+        }
+        return model.sources().stream().filter(s -> s.id().equals(SourceItem.PASTE_ID) && s.holdsKeys()).findFirst().orElse(null);
     }
 
     private VBox createPasteArea() {

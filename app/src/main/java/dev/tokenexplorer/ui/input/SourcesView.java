@@ -35,6 +35,7 @@ public final class SourcesView extends TreeView<SourcesView.Entry> {
     }
 
     private final MainViewModel model;
+    private java.util.function.Consumer<SourceItem> onUseAsKeys = item -> { };
 
     public SourcesView(MainViewModel model) {
         this.model = model;
@@ -55,6 +56,11 @@ public final class SourcesView extends TreeView<SourcesView.Entry> {
     }
 
     private boolean revealing;
+
+    /** What "Use to verify tokens" in a key source's menu does. */
+    void setOnUseAsKeys(java.util.function.Consumer<SourceItem> action) {
+        onUseAsKeys = action;
+    }
 
     /** Selects and scrolls to the row of the token shown, however it came to be shown (opened, dropped, judged again). */
     private void reveal(TokenReport token) {
@@ -222,14 +228,21 @@ public final class SourcesView extends TreeView<SourcesView.Entry> {
         }
 
         private ContextMenu menu(SourceItem source) {
+            ContextMenu menu = new ContextMenu();
+            if (source.holdsKeys()) {
+                MenuItem useAsKeys = new MenuItem("Use to verify tokens", Icons.of(Feather.SHIELD));
+                useAsKeys.setOnAction(e -> onUseAsKeys.accept(source));
+                menu.getItems().add(useAsKeys);
+            }
+            if (source.isWholeFile()) {
+                MenuItem reload = new MenuItem("Reload", Icons.of(Feather.REFRESH_CW));
+                reload.setOnAction(e -> model.reload(source));
+                menu.getItems().add(reload);
+            }
             MenuItem close = new MenuItem(source.isFile() ? "Close" : "Clear", Icons.of(Feather.X));
             close.setOnAction(e -> model.close(source));
-            if (!source.isWholeFile()) {
-                return new ContextMenu(close);
-            }
-            MenuItem reload = new MenuItem("Reload", Icons.of(Feather.REFRESH_CW));
-            reload.setOnAction(e -> model.reload(source));
-            return new ContextMenu(reload, close);
+            menu.getItems().add(close);
+            return menu;
         }
     }
 

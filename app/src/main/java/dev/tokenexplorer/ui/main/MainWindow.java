@@ -71,7 +71,13 @@ public final class MainWindow {
             view().showAudit();
             model.auditOffer().take(auditModel);
         });
-        inputView.setOnUseAsKeys(() -> keysModel.addKeysFromText("pasted key", model.inputTextProperty().get()));
+        inputView.setOnUseAsKeys(source -> {
+            if (source.isWholeFile()) {
+                keysModel.addKeyFiles(java.util.List.of(source.path())); // read again: the key file may have changed
+            } else {
+                keysModel.addKeysFromText(source.label(), source.text() != null ? source.text() : model.inputTextProperty().get());
+            }
+        });
         TokenView tokenView = new TokenView(tokenModel, new TimelineView(timelineModel));
         DetailsView detailsView = new DetailsView();
         detailsView.nodeProperty().bind(model.selectedDetailProperty());

@@ -18,6 +18,14 @@ public record SourceItem(String id, String label, Path path, String text, Source
         return path != null;
     }
 
+    /** Whether it holds keys to verify tokens with: a public key, a certificate or a JWKS, read without error. */
+    public boolean holdsKeys() {
+        return report != null && report.error() == null && switch (report.type()) {
+            case PUBLIC_KEY, CERTIFICATE, JWKS -> true;
+            default -> false;
+        };
+    }
+
     /** A whole file, as opened (not one Secret taken out of an audited dump): Reload reads it again. */
     public boolean isWholeFile() {
         return path != null && id.equals(path.toAbsolutePath().toString());
