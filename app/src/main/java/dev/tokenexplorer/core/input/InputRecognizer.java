@@ -98,9 +98,10 @@ public final class InputRecognizer {
                     List.of(), List.of(SourceNode.token("Token", 0)));
         }
         Finding opaque = candidate.chars().anyMatch(Character::isWhitespace) ? null : BearerToken.opaque(compact, "The token");
-        if (opaque != null && (bearer || opaque.code().equals("bootstrap-token"))) {
+        boolean bootstrap = opaque != null && opaque.type() == FindingCode.BOOTSTRAP_TOKEN;
+        if (opaque != null && (bearer || bootstrap)) {
             return new RecognizedInput(source, InputType.BEARER_TOKEN, null, List.of(), List.of(opaque), List.of(),
-                    List.of(new SourceNode("opaque-token", opaque.code().equals("bootstrap-token") ? "Bootstrap token" : "Opaque bearer token",
+                    List.of(new SourceNode("opaque-token", bootstrap ? "Bootstrap token" : "Opaque bearer token",
                             "not a JWT", List.of(), List.of(opaque), List.of(), -1)));
         }
         if (bearer && compact.contains(".")) {

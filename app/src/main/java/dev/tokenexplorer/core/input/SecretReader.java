@@ -130,13 +130,8 @@ final class SecretReader {
     }
 
     private static String daysAgo(String date, Instant now) {
-        LocalDate day;
-        try {
-            day = LocalDate.parse(date);
-        } catch (java.time.format.DateTimeParseException e) {
-            return " (not a YYYY-MM-DD date)";
-        }
-        return " (" + TimeText.relative(day.atStartOfDay(ZoneOffset.UTC).toInstant(), now) + ")";
+        LocalDate day = TokenSecret.date(date);
+        return day == null ? " (not a YYYY-MM-DD date)" : " (" + TimeText.relative(day.atStartOfDay(ZoneOffset.UTC).toInstant(), now) + ")";
     }
 
     static boolean looksLikeJwt(String value) {

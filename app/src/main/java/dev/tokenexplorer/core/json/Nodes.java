@@ -13,6 +13,18 @@ public final class Nodes {
         return value != null && value.isValueNode() && !value.isNull() ? value.asText() : null;
     }
 
+    /** The text at a path of object fields, or "" when absent or not text: for fields a reader compares or keys by. */
+    public static String textOrEmpty(JsonNode node, String... path) {
+        String text = text(node, path);
+        return text == null ? "" : text;
+    }
+
+    /** "ns/name" or "name" for a namespace and name that may be missing (null or empty); "(unnamed)" for no name. */
+    public static String qualified(String namespace, String name) {
+        String n = name == null || name.isEmpty() ? "(unnamed)" : name;
+        return namespace == null || namespace.isEmpty() ? n : namespace + "/" + n;
+    }
+
     /** The node at a path of object fields, or null when the path leaves the objects. */
     public static JsonNode at(JsonNode node, String... path) {
         JsonNode current = node;

@@ -31,15 +31,15 @@ public final class ClusterObjects {
         if (workloads.add(object) || rbac.add(object)) {
             return true;
         }
-        String namespace = text(object, "metadata", "namespace");
-        String name = text(object, "metadata", "name");
+        String namespace = Nodes.textOrEmpty(object, "metadata", "namespace");
+        String name = Nodes.textOrEmpty(object, "metadata", "name");
         if ("ServiceAccount".equals(kind)) {
             Set<String> secrets = new HashSet<>();
             JsonNode listed = object.get("secrets");
             if (listed != null && listed.isArray()) {
-                listed.forEach(ref -> secrets.add(text(ref, "name")));
+                listed.forEach(ref -> secrets.add(Nodes.textOrEmpty(ref, "name")));
             }
-            accounts.put(namespace + "/" + name, new Account(text(object, "metadata", "uid"), Set.copyOf(secrets)));
+            accounts.put(namespace + "/" + name, new Account(Nodes.textOrEmpty(object, "metadata", "uid"), Set.copyOf(secrets)));
             return true;
         }
         if ("ConfigMap".equals(kind) && name.equals(KubeNames.TRACKING_CONFIG_MAP) && namespace.equals(KubeNames.TRACKING_NAMESPACE)) {
@@ -88,10 +88,5 @@ public final class ClusterObjects {
     /** From the kube-system ConfigMap, or null. */
     public LocalDate trackingSince() {
         return trackingSince;
-    }
-
-    private static String text(JsonNode node, String... path) {
-        String text = Nodes.text(node, path);
-        return text == null ? "" : text;
     }
 }

@@ -71,19 +71,19 @@ public final class Rbac {
             return false;
         }
         known = true;
-        String namespace = text(object, "metadata", "namespace");
-        String name = text(object, "metadata", "name");
+        String namespace = Nodes.textOrEmpty(object, "metadata", "namespace");
+        String name = Nodes.textOrEmpty(object, "metadata", "name");
         if (kind.endsWith("Binding")) {
             Binding binding = new Binding(kind, kind.equals("RoleBinding") ? namespace : "", name,
-                    text(object, "roleRef", "kind"), text(object, "roleRef", "name"));
+                    Nodes.textOrEmpty(object, "roleRef", "kind"), Nodes.textOrEmpty(object, "roleRef", "name"));
             JsonNode subjects = object.get("subjects");
             if (subjects != null && subjects.isArray()) {
                 for (JsonNode subject : subjects) {
-                    String subjectNamespace = text(subject, "namespace");
-                    String key = switch (text(subject, "kind")) {
-                        case "ServiceAccount" -> "sa:" + (subjectNamespace.isEmpty() ? namespace : subjectNamespace) + "/" + text(subject, "name");
-                        case "User" -> "user:" + text(subject, "name");
-                        case "Group" -> "group:" + text(subject, "name");
+                    String subjectNamespace = Nodes.textOrEmpty(subject, "namespace");
+                    String key = switch (Nodes.textOrEmpty(subject, "kind")) {
+                        case "ServiceAccount" -> "sa:" + (subjectNamespace.isEmpty() ? namespace : subjectNamespace) + "/" + Nodes.textOrEmpty(subject, "name");
+                        case "User" -> "user:" + Nodes.textOrEmpty(subject, "name");
+                        case "Group" -> "group:" + Nodes.textOrEmpty(subject, "name");
                         default -> null;
                     };
                     if (key != null) {
@@ -115,7 +115,7 @@ public final class Rbac {
                 List<Expression> expressions = new ArrayList<>();
                 JsonNode matchExpressions = selector.get("matchExpressions");
                 if (matchExpressions != null && matchExpressions.isArray()) {
-                    matchExpressions.forEach(x -> expressions.add(new Expression(text(x, "key"), text(x, "operator"), strings(x.get("values")))));
+                    matchExpressions.forEach(x -> expressions.add(new Expression(Nodes.textOrEmpty(x, "key"), Nodes.textOrEmpty(x, "operator"), strings(x.get("values")))));
                 }
                 selectors.add(new Selector(match, expressions));
             });
@@ -241,10 +241,5 @@ public final class Rbac {
             array.forEach(v -> values.add(v.asText()));
         }
         return values;
-    }
-
-    private static String text(JsonNode node, String... path) {
-        String text = Nodes.text(node, path);
-        return text == null ? "" : text;
     }
 }

@@ -1,5 +1,6 @@
 package dev.tokenexplorer.core.kube;
 
+import dev.tokenexplorer.core.json.Nodes;
 import dev.tokenexplorer.core.keys.LoadedKey;
 import dev.tokenexplorer.core.keys.SignatureVerifier;
 import dev.tokenexplorer.core.time.TimeText;
@@ -71,7 +72,7 @@ public final class SecretVerdict {
         List<Finding> findings = new ArrayList<>(secret.problems());
         ClusterObjects.Account account = cluster.accountOf(secret);
         if (cluster.known() && account == null) {
-            findings.add(Finding.of(FindingCode.SERVICE_ACCOUNT_MISSING, "The service account " + label(secret.namespace(),
+            findings.add(Finding.of(FindingCode.SERVICE_ACCOUNT_MISSING, "The service account " + Nodes.qualified(secret.namespace(),
                     secret.serviceAccount()) + " is not in the input. If it no longer exists, the API server rejects this token "
                     + "and the token controller deletes the Secret."));
         }
@@ -108,7 +109,7 @@ public final class SecretVerdict {
                 && (secret.namespace().isEmpty() || secret.namespace().equals(claims.namespace()));
         if (!sameSecret) {
             findings.add(Finding.of(FindingCode.NAMES_OTHER_SECRET, "The token names the Secret "
-                    + label(claims.namespace(), claims.legacySecretName()) + ", not this one: the API server checks it against that "
+                    + Nodes.qualified(claims.namespace(), claims.legacySecretName()) + ", not this one: the API server checks it against that "
                     + "Secret, so it stops working when that Secret goes, whatever happens to this copy."));
         }
         String uid = account != null && !account.uid().isEmpty() ? account.uid() : null;
@@ -196,11 +197,6 @@ public final class SecretVerdict {
     public static String describe(Usage usage) {
         return usage.label() + " (" + (usage.pods() == 0 ? "its template" : usage.pods() == 1 ? "1 Pod" : usage.pods() + " Pods")
                 + ", via " + String.join(", ", usage.via()) + ")";
-    }
-
-    static String label(String namespace, String name) {
-        String n = name == null || name.isEmpty() ? "(unnamed)" : name;
-        return namespace == null || namespace.isEmpty() ? n : namespace + "/" + n;
     }
 
     private static String days(LocalDate from, LocalDate to) {

@@ -69,8 +69,7 @@ public record TokenSecret(String namespace, String name, String type, Instant cr
 
     /** "namespace/name" or "name". */
     public String qualifiedName() {
-        String n = name.isEmpty() ? "(unnamed)" : name;
-        return namespace.isEmpty() ? n : namespace + "/" + n;
+        return Nodes.qualified(namespace, name);
     }
 
     /** The day of the last-used label, null when absent or not a date. */
@@ -94,11 +93,11 @@ public record TokenSecret(String namespace, String name, String type, Instant cr
 
     public static TokenSecret of(JsonNode secret) {
         List<Finding> problems = new ArrayList<>();
-        String metadataNamespace = text(secret, "metadata", "namespace");
-        String name = text(secret, "metadata", "name");
+        String metadataNamespace = Nodes.textOrEmpty(secret, "metadata", "namespace");
+        String name = Nodes.textOrEmpty(secret, "metadata", "name");
         String type = Nodes.text(secret, "type");
         type = type == null ? "Opaque" : type;
-        String label = "Secret " + (name.isEmpty() ? "(unnamed)" : metadataNamespace.isEmpty() ? name : metadataNamespace + "/" + name);
+        String label = "Secret " + Nodes.qualified(metadataNamespace, name);
         stringMap(secret, "annotations", FindingCode.ANNOTATIONS_NOT_A_MAP, label, problems);
         stringMap(secret, "labels", FindingCode.LABELS_NOT_A_MAP, label, problems);
         String serviceAccount = Nodes.text(secret, "metadata", "annotations", KubeNames.SA_NAME_ANNOTATION);
@@ -219,12 +218,8 @@ public record TokenSecret(String namespace, String name, String type, Instant cr
         }
     }
 
-    private static String text(JsonNode node, String... path) {
-        String text = Nodes.text(node, path);
-        return text == null ? "" : text;
-    }
-
-    static LocalDate date(String text) {
+    /** A label's YYYY-MM-DD day, as the API server writes it; null when absent or not such a date. */
+    public static LocalDate date(String text) {
         if (text == null || text.isEmpty()) {
             return null;
         }

@@ -66,7 +66,7 @@ public final class Workloads {
             }
         }
         String sa = Nodes.text(spec, "serviceAccountName");
-        Seen seen = new Seen(kind, text(object, "metadata", "namespace"), text(object, "metadata", "name"), owner, ownerName,
+        Seen seen = new Seen(kind, Nodes.textOrEmpty(object, "metadata", "namespace"), Nodes.textOrEmpty(object, "metadata", "name"), owner, ownerName,
                 sa == null || sa.isEmpty() ? "default" : sa, List.copyOf(refs));
         if ("Pod".equals(kind)) {
             pods.add(seen);
@@ -156,10 +156,5 @@ public final class Workloads {
 
     private static String key(String kind, String namespace, String name) {
         return kind + "/" + namespace + "/" + name;
-    }
-
-    private static String text(JsonNode node, String... path) {
-        String text = Nodes.text(node, path);
-        return text == null ? "" : text;
     }
 }
