@@ -5,7 +5,7 @@ import dev.tokenexplorer.core.audit.AuditOptions;
 import dev.tokenexplorer.core.audit.AuditResult;
 import dev.tokenexplorer.core.audit.Auditor;
 import dev.tokenexplorer.core.keys.LoadedKey;
-import dev.tokenexplorer.core.token.Severity;
+import dev.tokenexplorer.core.finding.Severity;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -4,7 +4,7 @@ import dev.tokenexplorer.core.input.InputFiles;
 import dev.tokenexplorer.core.keys.KeyReader;
 import dev.tokenexplorer.core.keys.LoadedKey;
 import dev.tokenexplorer.core.text.Printable;
-import dev.tokenexplorer.core.token.Severity;
+import dev.tokenexplorer.core.finding.Severity;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -49,7 +49,7 @@ public final class Analyzer {
         return guarded(path.toString(), () -> {
             InputFiles.Read read = InputFiles.read(path);
             if (read.error() != null) {
-                return DumpSniffer.refused(path, read.error());
+                return SourceReport.refused(path, read.error());
             }
             return analyzeFileText(path, read.text(), settings);
         });

@@ -1,12 +1,17 @@
 package dev.tokenexplorer.core;
 
+import dev.tokenexplorer.core.input.DumpSniffer;
+import dev.tokenexplorer.core.input.InputFiles;
 import dev.tokenexplorer.core.input.InputType;
 import dev.tokenexplorer.core.input.RecognizedInput;
 import dev.tokenexplorer.core.input.ServiceAccountRef;
-import dev.tokenexplorer.core.token.Finding;
+import dev.tokenexplorer.core.finding.Finding;
 import dev.tokenexplorer.core.token.TokenReport;
 import dev.tokenexplorer.core.tree.SourceNode;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -30,6 +35,25 @@ public record SourceReport(String source, InputType type, String error, List<Tok
     /** A report for an input that could not be read at all. */
     public static SourceReport unreadable(String source, String error) {
         return new SourceReport(source, InputType.UNKNOWN, error, List.of(), List.of(), List.of(), List.of(), null);
+    }
+
+    /**
+     * A file the Explore page refused: when it is over the size cap and looks like a dump, the
+     * report says so and carries the offer to audit it; otherwise the refusal as it was.
+     */
+    public static SourceReport refused(Path file, String error) {
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException | RuntimeException e) {
+            return unreadable(file.toString(), error);
+        }
+        if (size <= InputFiles.MAX_FILE_BYTES || !Files.isRegularFile(file) || !DumpSniffer.looksLikeDump(file)) {
+            return unreadable(file.toString(), error);
+        }
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        return new SourceReport(file.toString(), InputType.UNKNOWN, name + " is " + InputFiles.over(size, InputFiles.MAX_FILE_BYTES)
+                + " for one input.", List.of(), List.of(DumpSniffer.auditInstead(name)), List.of(), List.of(), null);
     }
 
     /** Whether the input was read and recognised (its tokens may still be malformed). */

@@ -6,8 +6,8 @@ import dev.tokenexplorer.core.audit.Auditor;
 import dev.tokenexplorer.core.keys.KeyReader;
 import dev.tokenexplorer.core.keys.LoadedKey;
 import dev.tokenexplorer.core.keys.SignatureVerifier;
-import dev.tokenexplorer.core.token.DecodedJwt;
-import dev.tokenexplorer.core.token.JwtDecoder;
+import dev.tokenexplorer.core.jwt.DecodedJwt;
+import dev.tokenexplorer.core.jwt.JwtDecoder;
 import dev.tokenexplorer.support.ClusterDump;
 import dev.tokenexplorer.support.Fixtures;
 

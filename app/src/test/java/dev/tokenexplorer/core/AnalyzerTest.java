@@ -2,7 +2,7 @@ package dev.tokenexplorer.core;
 
 import dev.tokenexplorer.core.keys.KeyReader;
 import dev.tokenexplorer.core.keys.VerificationSettings;
-import dev.tokenexplorer.core.token.SignatureStatus;
+import dev.tokenexplorer.core.jwt.SignatureStatus;
 import dev.tokenexplorer.core.token.TokenStatus;
 import dev.tokenexplorer.support.Fixtures;
 import org.junit.jupiter.api.Test;

@@ -6,8 +6,8 @@ import dev.tokenexplorer.core.Analyzer;
 import dev.tokenexplorer.core.SourceReport;
 import dev.tokenexplorer.core.input.InputFiles;
 import dev.tokenexplorer.core.keys.KeyReader;
-import dev.tokenexplorer.core.token.Finding;
-import dev.tokenexplorer.core.token.JwtDecoder;
+import dev.tokenexplorer.core.finding.Finding;
+import dev.tokenexplorer.core.jwt.JwtDecoder;
 import dev.tokenexplorer.core.token.TokenReport;
 
 import java.nio.charset.StandardCharsets;

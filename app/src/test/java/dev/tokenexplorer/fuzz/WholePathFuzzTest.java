@@ -19,7 +19,7 @@ import dev.tokenexplorer.core.keys.VerificationSettings;
 import dev.tokenexplorer.core.report.JsonReport;
 import dev.tokenexplorer.core.report.TextReport;
 import dev.tokenexplorer.core.text.Printable;
-import dev.tokenexplorer.core.token.Finding;
+import dev.tokenexplorer.core.finding.Finding;
 import dev.tokenexplorer.core.token.Redactor;
 import dev.tokenexplorer.core.token.TokenReport;
 import dev.tokenexplorer.support.Fixtures;

@@ -1,6 +1,6 @@
 package dev.tokenexplorer.ui;
 
-import dev.tokenexplorer.core.token.FindingCode;
+import dev.tokenexplorer.core.finding.FindingCode;
 import dev.tokenexplorer.core.audit.AuditedSecret;
 import dev.tokenexplorer.core.token.TokenKind;
 import dev.tokenexplorer.support.ClusterDump;

@@ -1,7 +1,7 @@
 package dev.tokenexplorer.ui;
 
 import dev.tokenexplorer.core.Analyzer;
-import dev.tokenexplorer.core.token.Finding;
+import dev.tokenexplorer.core.finding.Finding;
 import dev.tokenexplorer.core.token.TokenAnalyzer;
 import dev.tokenexplorer.core.token.TokenReport;
 import dev.tokenexplorer.core.tree.SourceNode;

@@ -151,6 +151,6 @@ class ResponsivenessTest {
 
         assertResponsive("audit 10,000 Secrets", runs);
         assertThat(window.auditModel().resultProperty().get().summary().secrets()).isEqualTo(10_000);
-        assertThat(window.auditModel().resultProperty().get().summary().bySignature()).containsKey(dev.tokenexplorer.core.token.SignatureStatus.VERIFIED);
+        assertThat(window.auditModel().resultProperty().get().summary().bySignature()).containsKey(dev.tokenexplorer.core.jwt.SignatureStatus.VERIFIED);
     }
 }

@@ -1,8 +1,8 @@
 package dev.tokenexplorer.core.audit;
 
 import dev.tokenexplorer.core.kube.Origin;
-import dev.tokenexplorer.core.token.Finding;
-import dev.tokenexplorer.core.token.FindingCode;
+import dev.tokenexplorer.core.finding.Finding;
+import dev.tokenexplorer.core.finding.FindingCode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tokenexplorer.core.json.Json;

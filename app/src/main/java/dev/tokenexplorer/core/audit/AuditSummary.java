@@ -1,10 +1,10 @@
 package dev.tokenexplorer.core.audit;
 
 import dev.tokenexplorer.core.kube.Origin;
-import dev.tokenexplorer.core.token.Finding;
-import dev.tokenexplorer.core.token.FindingCode;
-import dev.tokenexplorer.core.token.Severity;
-import dev.tokenexplorer.core.token.SignatureStatus;
+import dev.tokenexplorer.core.finding.Finding;
+import dev.tokenexplorer.core.finding.FindingCode;
+import dev.tokenexplorer.core.finding.Severity;
+import dev.tokenexplorer.core.jwt.SignatureStatus;
 
 import java.util.Collections;
 import java.util.EnumMap;

@@ -4,10 +4,10 @@ import dev.tokenexplorer.core.kube.Access;
 import dev.tokenexplorer.core.kube.Origin;
 import dev.tokenexplorer.core.kube.Plan;
 import dev.tokenexplorer.core.kube.Usage;
-import dev.tokenexplorer.core.token.Finding;
-import dev.tokenexplorer.core.token.FindingCode;
-import dev.tokenexplorer.core.token.Severity;
-import dev.tokenexplorer.core.token.SignatureStatus;
+import dev.tokenexplorer.core.finding.Finding;
+import dev.tokenexplorer.core.finding.FindingCode;
+import dev.tokenexplorer.core.finding.Severity;
+import dev.tokenexplorer.core.jwt.SignatureStatus;
 import dev.tokenexplorer.core.token.TokenKind;
 
 import java.time.Instant;

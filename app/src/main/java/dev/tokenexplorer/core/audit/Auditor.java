@@ -12,8 +12,8 @@ import dev.tokenexplorer.core.kube.SecretVerdict;
 import dev.tokenexplorer.core.kube.SecretVerdict.TokenCheck;
 import dev.tokenexplorer.core.kube.TokenSecret;
 import dev.tokenexplorer.core.kube.Usage;
-import dev.tokenexplorer.core.token.Finding;
-import dev.tokenexplorer.core.token.SignatureStatus;
+import dev.tokenexplorer.core.finding.Finding;
+import dev.tokenexplorer.core.jwt.SignatureStatus;
 import dev.tokenexplorer.core.token.TokenKind;
 
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.tokenexplorer.core.input;
 
-import dev.tokenexplorer.core.token.Finding;
-import dev.tokenexplorer.core.token.FindingCode;
+import dev.tokenexplorer.core.finding.Finding;
+import dev.tokenexplorer.core.finding.FindingCode;
 
 import java.util.Base64;
 import java.util.regex.Pattern;
@@ -52,7 +52,7 @@ final class BearerToken {
         if (token.isEmpty() || triesToBeJwt(token) || !OPAQUE.matcher(token).matches()) {
             return null;
         }
-        var bootstrap = dev.tokenexplorer.core.token.JwtDecoder.BOOTSTRAP_TOKEN.matcher(token);
+        var bootstrap = dev.tokenexplorer.core.jwt.JwtDecoder.BOOTSTRAP_TOKEN.matcher(token);
         if (bootstrap.matches()) {
             String id = bootstrap.group(1);
             return Finding.of(FindingCode.BOOTSTRAP_TOKEN, what + " is a bootstrap token, not a JWT: token id " + id

@@ -2,7 +2,7 @@ package dev.tokenexplorer.core.input;
 
 import dev.tokenexplorer.core.kube.ClusterObjects;
 import dev.tokenexplorer.core.kube.TokenSecret;
-import dev.tokenexplorer.core.token.Finding;
+import dev.tokenexplorer.core.finding.Finding;
 import dev.tokenexplorer.core.tree.SourceNode;
 
 import java.nio.file.Path;

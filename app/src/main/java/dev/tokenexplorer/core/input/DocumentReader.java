@@ -4,8 +4,8 @@ import dev.tokenexplorer.core.json.Nodes;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tokenexplorer.core.keys.KeyReader;
 import dev.tokenexplorer.core.kube.SecretVerdict;
-import dev.tokenexplorer.core.token.Finding;
-import dev.tokenexplorer.core.token.FindingCode;
+import dev.tokenexplorer.core.finding.Finding;
+import dev.tokenexplorer.core.finding.FindingCode;
 import dev.tokenexplorer.core.tree.SourceNode;
 
 import java.util.ArrayList;

@@ -1,15 +1,13 @@
 package dev.tokenexplorer.core.input;
 
-import dev.tokenexplorer.core.SourceReport;
-import dev.tokenexplorer.core.token.Finding;
-import dev.tokenexplorer.core.token.FindingCode;
+import dev.tokenexplorer.core.finding.Finding;
+import dev.tokenexplorer.core.finding.FindingCode;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -46,24 +44,5 @@ public final class DumpSniffer {
     public static Finding auditInstead(String what) {
         return Finding.of(FindingCode.LOOKS_LIKE_A_DUMP, what + " looks like a cluster dump (a List of objects, such as kubectl get secrets -A prints):"
                 + " the Audit reads dumps of any size, one Secret at a time, and judges every token Secret in it.");
-    }
-
-    /**
-     * A file the Explore page refused: when it is over the size cap and looks like a dump, the
-     * report says so and carries the offer to audit it; otherwise the refusal as it was.
-     */
-    public static SourceReport refused(Path file, String error) {
-        long size;
-        try {
-            size = Files.size(file);
-        } catch (IOException | RuntimeException e) {
-            return SourceReport.unreadable(file.toString(), error);
-        }
-        if (size <= InputFiles.MAX_FILE_BYTES || !Files.isRegularFile(file) || !looksLikeDump(file)) {
-            return SourceReport.unreadable(file.toString(), error);
-        }
-        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        return new SourceReport(file.toString(), InputType.UNKNOWN, name + " is " + InputFiles.over(size, InputFiles.MAX_FILE_BYTES)
-                + " for one input.", List.of(), List.of(auditInstead(name)), List.of(), List.of(), null);
     }
 }

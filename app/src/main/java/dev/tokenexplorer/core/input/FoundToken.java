@@ -1,7 +1,7 @@
 package dev.tokenexplorer.core.input;
 
 import dev.tokenexplorer.core.kube.TokenSecret;
-import dev.tokenexplorer.core.token.Finding;
+import dev.tokenexplorer.core.finding.Finding;
 
 import java.util.List;
 

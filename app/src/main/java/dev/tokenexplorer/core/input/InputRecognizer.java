@@ -6,8 +6,8 @@ import dev.tokenexplorer.core.keys.CertificateDescriber;
 import dev.tokenexplorer.core.keys.KeyDescriber;
 import dev.tokenexplorer.core.keys.KeyReader;
 import dev.tokenexplorer.core.keys.Pem;
-import dev.tokenexplorer.core.token.Finding;
-import dev.tokenexplorer.core.token.FindingCode;
+import dev.tokenexplorer.core.finding.Finding;
+import dev.tokenexplorer.core.finding.FindingCode;
 import dev.tokenexplorer.core.tree.SourceNode;
 
 import java.nio.ByteBuffer;

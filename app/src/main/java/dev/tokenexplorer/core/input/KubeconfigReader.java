@@ -3,8 +3,8 @@ package dev.tokenexplorer.core.input;
 import dev.tokenexplorer.core.json.Nodes;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tokenexplorer.core.keys.Pem;
-import dev.tokenexplorer.core.token.Finding;
-import dev.tokenexplorer.core.token.FindingCode;
+import dev.tokenexplorer.core.finding.Finding;
+import dev.tokenexplorer.core.finding.FindingCode;
 import dev.tokenexplorer.core.tree.SourceNode;
 import dev.tokenexplorer.core.tree.SourceNode.Detail;
 

@@ -4,9 +4,9 @@ import dev.tokenexplorer.core.json.Nodes;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tokenexplorer.core.kube.KubeNames;
 import dev.tokenexplorer.core.kube.TokenSecret;
-import dev.tokenexplorer.core.time.TimeText;
-import dev.tokenexplorer.core.token.Finding;
-import dev.tokenexplorer.core.token.FindingCode;
+import dev.tokenexplorer.core.text.TimeText;
+import dev.tokenexplorer.core.finding.Finding;
+import dev.tokenexplorer.core.finding.FindingCode;
 import dev.tokenexplorer.core.tree.SourceNode;
 
 import java.nio.charset.StandardCharsets;

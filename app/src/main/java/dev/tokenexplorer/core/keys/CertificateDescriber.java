@@ -2,9 +2,9 @@ package dev.tokenexplorer.core.keys;
 
 import dev.tokenexplorer.core.tree.SourceNode;
 import dev.tokenexplorer.core.tree.SourceNode.Detail;
-import dev.tokenexplorer.core.time.TimeText;
-import dev.tokenexplorer.core.token.Finding;
-import dev.tokenexplorer.core.token.FindingCode;
+import dev.tokenexplorer.core.text.TimeText;
+import dev.tokenexplorer.core.finding.Finding;
+import dev.tokenexplorer.core.finding.FindingCode;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

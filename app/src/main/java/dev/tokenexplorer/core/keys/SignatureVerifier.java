@@ -1,10 +1,10 @@
 package dev.tokenexplorer.core.keys;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tokenexplorer.core.token.DecodedJwt;
-import dev.tokenexplorer.core.token.Finding;
-import dev.tokenexplorer.core.token.FindingCode;
-import dev.tokenexplorer.core.token.SignatureStatus;
+import dev.tokenexplorer.core.jwt.DecodedJwt;
+import dev.tokenexplorer.core.finding.Finding;
+import dev.tokenexplorer.core.finding.FindingCode;
+import dev.tokenexplorer.core.jwt.SignatureStatus;
 
 import java.nio.charset.StandardCharsets;
 import java.security.interfaces.ECPublicKey;

@@ -2,8 +2,8 @@ package dev.tokenexplorer.core.kube;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tokenexplorer.core.json.Nodes;
-import dev.tokenexplorer.core.token.Finding;
-import dev.tokenexplorer.core.token.FindingCode;
+import dev.tokenexplorer.core.finding.Finding;
+import dev.tokenexplorer.core.finding.FindingCode;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

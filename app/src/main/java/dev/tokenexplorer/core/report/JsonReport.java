@@ -6,11 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tokenexplorer.core.SourceReport;
 import dev.tokenexplorer.core.json.Json;
 import dev.tokenexplorer.core.keys.LoadedKey;
-import dev.tokenexplorer.core.token.Finding;
+import dev.tokenexplorer.core.finding.Finding;
 import dev.tokenexplorer.core.token.TokenReport;
 
-import dev.tokenexplorer.core.time.PhaseSpan;
-import dev.tokenexplorer.core.time.TokenTimeline;
+import dev.tokenexplorer.core.token.PhaseSpan;
+import dev.tokenexplorer.core.token.TokenTimeline;
 
 import java.time.Instant;
 import java.time.ZoneOffset;

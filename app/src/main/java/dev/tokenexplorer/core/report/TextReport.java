@@ -4,12 +4,12 @@ import dev.tokenexplorer.core.SourceReport;
 import dev.tokenexplorer.core.keys.KeyReader;
 import dev.tokenexplorer.core.keys.LoadedKey;
 import dev.tokenexplorer.core.text.Printable;
-import dev.tokenexplorer.core.time.TimeText;
-import dev.tokenexplorer.core.token.Finding;
+import dev.tokenexplorer.core.text.TimeText;
+import dev.tokenexplorer.core.finding.Finding;
 import dev.tokenexplorer.core.token.TimeClaims;
 import dev.tokenexplorer.core.token.TokenReport;
 
-import dev.tokenexplorer.core.time.TokenTimeline;
+import dev.tokenexplorer.core.token.TokenTimeline;
 
 import java.time.Instant;
 import java.time.ZoneOffset;

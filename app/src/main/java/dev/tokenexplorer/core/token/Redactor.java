@@ -1,5 +1,6 @@
 package dev.tokenexplorer.core.token;
 
+import dev.tokenexplorer.core.jwt.DecodedJwt;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tokenexplorer.core.json.Json;

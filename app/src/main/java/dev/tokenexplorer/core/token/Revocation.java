@@ -1,6 +1,6 @@
 package dev.tokenexplorer.core.token;
 
-import dev.tokenexplorer.core.time.TimeText;
+import dev.tokenexplorer.core.text.TimeText;
 
 /**
  * What makes a token stop working, in a sentence: the deletion of its Secret for a legacy token,

@@ -1,11 +1,14 @@
 package dev.tokenexplorer.core.token;
 
+import dev.tokenexplorer.core.finding.Finding;
+import dev.tokenexplorer.core.finding.FindingCode;
+import dev.tokenexplorer.core.jwt.DecodedJwt;
+import dev.tokenexplorer.core.jwt.JwtDecoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tokenexplorer.core.keys.KeyDescriber;
 import dev.tokenexplorer.core.keys.SignatureVerifier;
 import dev.tokenexplorer.core.keys.VerificationSettings;
-import dev.tokenexplorer.core.time.TimeText;
-import dev.tokenexplorer.core.time.TokenTimeline;
+import dev.tokenexplorer.core.text.TimeText;
 
 import java.time.Duration;
 import java.time.Instant;

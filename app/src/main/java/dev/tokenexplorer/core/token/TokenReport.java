@@ -1,6 +1,10 @@
 package dev.tokenexplorer.core.token;
 
-import dev.tokenexplorer.core.time.TokenTimeline;
+import dev.tokenexplorer.core.finding.Finding;
+import dev.tokenexplorer.core.finding.FindingCode;
+import dev.tokenexplorer.core.finding.Severity;
+import dev.tokenexplorer.core.jwt.DecodedJwt;
+import dev.tokenexplorer.core.jwt.SignatureStatus;
 
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package dev.tokenexplorer.core.tree;
 
-import dev.tokenexplorer.core.time.TimeText;
-import dev.tokenexplorer.core.token.Finding;
+import dev.tokenexplorer.core.text.TimeText;
+import dev.tokenexplorer.core.finding.Finding;
 
 import java.time.ZoneId;
 import java.time.ZoneOffset;

@@ -2,8 +2,8 @@ package dev.tokenexplorer.ui.audit;
 
 import dev.tokenexplorer.core.text.Printable;
 import dev.tokenexplorer.core.audit.AuditedSecret;
-import dev.tokenexplorer.core.token.Severity;
-import dev.tokenexplorer.core.token.SignatureStatus;
+import dev.tokenexplorer.core.finding.Severity;
+import dev.tokenexplorer.core.jwt.SignatureStatus;
 import dev.tokenexplorer.ui.support.Icons;
 import dev.tokenexplorer.ui.support.PseudoClasses;
 import javafx.beans.property.ReadOnlyObjectWrapper;

@@ -1,7 +1,7 @@
 package dev.tokenexplorer.ui.audit;
 
 import dev.tokenexplorer.core.audit.AuditExport;
-import dev.tokenexplorer.core.token.FindingCode;
+import dev.tokenexplorer.core.finding.FindingCode;
 import dev.tokenexplorer.core.audit.AuditOptions;
 import dev.tokenexplorer.core.audit.AuditResult;
 import dev.tokenexplorer.core.audit.AuditedSecret;

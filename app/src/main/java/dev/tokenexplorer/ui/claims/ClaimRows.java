@@ -3,7 +3,7 @@ package dev.tokenexplorer.ui.claims;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tokenexplorer.core.text.Printable;
-import dev.tokenexplorer.core.time.TimeText;
+import dev.tokenexplorer.core.text.TimeText;
 import dev.tokenexplorer.core.token.TimeClaims;
 import dev.tokenexplorer.core.token.ClaimDictionary;
 

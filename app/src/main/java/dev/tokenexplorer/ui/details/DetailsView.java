@@ -1,7 +1,7 @@
 package dev.tokenexplorer.ui.details;
 
 import dev.tokenexplorer.core.text.Printable;
-import dev.tokenexplorer.core.token.Finding;
+import dev.tokenexplorer.core.finding.Finding;
 import dev.tokenexplorer.core.tree.SourceNode;
 import dev.tokenexplorer.ui.support.Icons;
 import javafx.beans.property.ObjectProperty;

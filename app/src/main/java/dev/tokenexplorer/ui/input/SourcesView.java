@@ -1,6 +1,6 @@
 package dev.tokenexplorer.ui.input;
 
-import dev.tokenexplorer.core.time.TimeText;
+import dev.tokenexplorer.core.text.TimeText;
 import dev.tokenexplorer.core.text.Printable;
 import dev.tokenexplorer.core.token.TokenReport;
 import dev.tokenexplorer.core.tree.SourceNode;

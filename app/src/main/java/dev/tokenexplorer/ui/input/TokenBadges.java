@@ -1,6 +1,6 @@
 package dev.tokenexplorer.ui.input;
 
-import dev.tokenexplorer.core.token.Severity;
+import dev.tokenexplorer.core.finding.Severity;
 import dev.tokenexplorer.core.token.TokenReport;
 import dev.tokenexplorer.ui.support.Badge;
 import dev.tokenexplorer.ui.support.PseudoClasses;

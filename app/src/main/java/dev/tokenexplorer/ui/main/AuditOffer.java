@@ -2,8 +2,8 @@ package dev.tokenexplorer.ui.main;
 
 import dev.tokenexplorer.core.SourceReport;
 import dev.tokenexplorer.core.input.DumpSniffer;
-import dev.tokenexplorer.core.token.Finding;
-import dev.tokenexplorer.core.token.FindingCode;
+import dev.tokenexplorer.core.finding.Finding;
+import dev.tokenexplorer.core.finding.FindingCode;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 

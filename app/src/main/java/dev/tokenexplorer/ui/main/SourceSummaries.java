@@ -1,8 +1,8 @@
 package dev.tokenexplorer.ui.main;
 
 import dev.tokenexplorer.core.SourceReport;
-import dev.tokenexplorer.core.token.Finding;
-import dev.tokenexplorer.core.token.FindingCode;
+import dev.tokenexplorer.core.finding.Finding;
+import dev.tokenexplorer.core.finding.FindingCode;
 import dev.tokenexplorer.core.token.TokenReport;
 import dev.tokenexplorer.core.tree.SourceNode;
 

@@ -89,7 +89,7 @@ final class SourcesModel {
             };
             executor.execute(() -> {
                         InputFiles.Read read = InputFiles.read(path);
-                        SourceReport report = read.error() != null ? DumpSniffer.refused(path, read.error())
+                        SourceReport report = read.error() != null ? SourceReport.refused(path, read.error())
                                 : analyzer.analyzeFileText(path, read.text(), checks);
                         return new SourceItem(id, path.getFileName().toString(), path, read.text(), report);
                     }, done,

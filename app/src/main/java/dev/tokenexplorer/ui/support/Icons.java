@@ -1,6 +1,6 @@
 package dev.tokenexplorer.ui.support;
 
-import dev.tokenexplorer.core.token.Severity;
+import dev.tokenexplorer.core.finding.Severity;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -16,7 +16,7 @@ public final class Icons {
     }
 
     /** A finding as a wrapped label with its severity icon, coloured by the .finding style. */
-    public static javafx.scene.control.Label finding(dev.tokenexplorer.core.token.Finding finding) {
+    public static javafx.scene.control.Label finding(dev.tokenexplorer.core.finding.Finding finding) {
         javafx.scene.control.Label label = new javafx.scene.control.Label(finding.message(), severity(finding.severity()));
         label.setWrapText(true);
         label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);

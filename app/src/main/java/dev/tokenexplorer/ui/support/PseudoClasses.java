@@ -1,7 +1,7 @@
 package dev.tokenexplorer.ui.support;
 
-import dev.tokenexplorer.core.token.Severity;
-import dev.tokenexplorer.core.token.SignatureStatus;
+import dev.tokenexplorer.core.finding.Severity;
+import dev.tokenexplorer.core.jwt.SignatureStatus;
 import dev.tokenexplorer.core.token.TokenKind;
 import dev.tokenexplorer.core.token.TokenStatus;
 import javafx.css.PseudoClass;

@@ -1,8 +1,8 @@
 package dev.tokenexplorer.ui.timeline;
 
-import dev.tokenexplorer.core.time.PhaseSpan;
-import dev.tokenexplorer.core.time.TimeText;
-import dev.tokenexplorer.core.time.TokenTimeline;
+import dev.tokenexplorer.core.token.PhaseSpan;
+import dev.tokenexplorer.core.text.TimeText;
+import dev.tokenexplorer.core.token.TokenTimeline;
 import dev.tokenexplorer.ui.support.Icons;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;

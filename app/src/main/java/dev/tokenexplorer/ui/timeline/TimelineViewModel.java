@@ -1,7 +1,7 @@
 package dev.tokenexplorer.ui.timeline;
 
-import dev.tokenexplorer.core.time.TimeText;
-import dev.tokenexplorer.core.time.TokenTimeline;
+import dev.tokenexplorer.core.text.TimeText;
+import dev.tokenexplorer.core.token.TokenTimeline;
 import dev.tokenexplorer.core.token.TokenReport;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;

@@ -1,6 +1,6 @@
 package dev.tokenexplorer.ui.token;
 
-import dev.tokenexplorer.core.token.Finding;
+import dev.tokenexplorer.core.finding.Finding;
 import dev.tokenexplorer.core.token.Revocation;
 import dev.tokenexplorer.core.token.TokenReport;
 import dev.tokenexplorer.ui.claims.ClaimsView;

@@ -2,7 +2,7 @@ package dev.tokenexplorer.ui.token;
 
 import dev.tokenexplorer.core.text.Printable;
 import dev.tokenexplorer.core.json.Json;
-import dev.tokenexplorer.core.token.Finding;
+import dev.tokenexplorer.core.finding.Finding;
 import dev.tokenexplorer.core.token.KubernetesClaims;
 import dev.tokenexplorer.core.token.Redactor;
 import dev.tokenexplorer.core.token.TokenReport;
@@ -19,7 +19,7 @@ import javafx.collections.ObservableList;
 
 import java.time.Clock;
 import java.time.Instant;
-import dev.tokenexplorer.core.time.TimeText;
+import dev.tokenexplorer.core.text.TimeText;
 import java.time.ZoneId;
 import java.util.List;
 

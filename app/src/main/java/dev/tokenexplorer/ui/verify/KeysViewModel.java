@@ -119,7 +119,7 @@ public final class KeysViewModel {
 
     private void accept(KeyReader.KeyLoad load) {
         // Entries that could not be read (or are never used) are said, not dropped silently.
-        String warnings = load.notes().stream().filter(n -> n.severity() != dev.tokenexplorer.core.token.Severity.INFO)
+        String warnings = load.notes().stream().filter(n -> n.severity() != dev.tokenexplorer.core.finding.Severity.INFO)
                 .map(n -> dev.tokenexplorer.core.text.Printable.escape(n.message())).collect(java.util.stream.Collectors.joining(" "));
         error.set(load.error() != null ? load.error() : warnings.isEmpty() ? null : warnings);
         for (LoadedKey key : load.keys()) {

@@ -1,14 +1,14 @@
 package dev.tokenexplorer.core.audit;
 
-import dev.tokenexplorer.core.token.FindingCode;
+import dev.tokenexplorer.core.finding.FindingCode;
 import dev.tokenexplorer.core.kube.Origin;
-import dev.tokenexplorer.core.token.Finding;
+import dev.tokenexplorer.core.finding.Finding;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tokenexplorer.core.json.Json;
 import dev.tokenexplorer.core.keys.KeyReader;
 import dev.tokenexplorer.core.keys.LoadedKey;
-import dev.tokenexplorer.core.token.SignatureStatus;
+import dev.tokenexplorer.core.jwt.SignatureStatus;
 import dev.tokenexplorer.core.token.TokenKind;
 import dev.tokenexplorer.support.ClusterDump;
 import dev.tokenexplorer.support.Fixtures;

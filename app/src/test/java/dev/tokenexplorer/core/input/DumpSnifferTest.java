@@ -3,7 +3,7 @@ package dev.tokenexplorer.core.input;
 import dev.tokenexplorer.core.Analyzer;
 import dev.tokenexplorer.core.SourceReport;
 import dev.tokenexplorer.core.keys.VerificationSettings;
-import dev.tokenexplorer.core.token.Finding;
+import dev.tokenexplorer.core.finding.Finding;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -71,7 +71,7 @@ class DumpSnifferTest {
     void anotherLargeFileIsStillAskedAbout(@TempDir Path dir) throws Exception {
         Path other = bigDump(dir, "hello: world\n", 21);
 
-        SourceReport report = DumpSniffer.refused(other, "the refusal");
+        SourceReport report = SourceReport.refused(other, "the refusal");
 
         assertThat(report.error()).isEqualTo("the refusal");
         assertThat(report.notes()).isEmpty();

@@ -2,7 +2,7 @@ package dev.tokenexplorer.core.input;
 
 import dev.tokenexplorer.core.Analyzer;
 import dev.tokenexplorer.core.SourceReport;
-import dev.tokenexplorer.core.token.Finding;
+import dev.tokenexplorer.core.finding.Finding;
 import dev.tokenexplorer.core.token.TokenKind;
 import dev.tokenexplorer.core.token.TokenReport;
 import dev.tokenexplorer.support.Fixtures;

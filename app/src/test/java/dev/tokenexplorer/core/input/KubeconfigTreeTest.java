@@ -3,7 +3,7 @@ package dev.tokenexplorer.core.input;
 import dev.tokenexplorer.core.Analyzer;
 import dev.tokenexplorer.core.SourceReport;
 import dev.tokenexplorer.core.keys.VerificationSettings;
-import dev.tokenexplorer.core.token.Finding;
+import dev.tokenexplorer.core.finding.Finding;
 import dev.tokenexplorer.core.token.TokenKind;
 import dev.tokenexplorer.core.tree.SourceNode;
 import dev.tokenexplorer.support.Fixtures;
@@ -162,7 +162,7 @@ class KubeconfigTreeTest {
         assertThat(detail(lab, "Verify the server's certificate")).isEqualTo("no (plain HTTP: no TLS, no certificate)");
         assertThat(lab.notes()).singleElement().satisfies(f -> {
             assertThat(f.code()).isEqualTo("plain-http-server");
-            assertThat(f.severity()).isEqualTo(dev.tokenexplorer.core.token.Severity.WARNING);
+            assertThat(f.severity()).isEqualTo(dev.tokenexplorer.core.finding.Severity.WARNING);
             assertThat(f.message()).contains("cluster \"lab\"").contains("clear text");
         });
         SourceNode prod = child(group(report, "Clusters"), "prod");

@@ -1,7 +1,7 @@
 package dev.tokenexplorer.core.keys;
 
-import dev.tokenexplorer.core.token.Finding;
-import dev.tokenexplorer.core.token.SignatureStatus;
+import dev.tokenexplorer.core.finding.Finding;
+import dev.tokenexplorer.core.jwt.SignatureStatus;
 import dev.tokenexplorer.core.token.TokenAnalyzer;
 import dev.tokenexplorer.core.token.TokenReport;
 import dev.tokenexplorer.support.Fixtures;

@@ -2,8 +2,8 @@ package dev.tokenexplorer.core.keys;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tokenexplorer.core.json.Json;
-import dev.tokenexplorer.core.token.Finding;
-import dev.tokenexplorer.core.token.SignatureStatus;
+import dev.tokenexplorer.core.finding.Finding;
+import dev.tokenexplorer.core.jwt.SignatureStatus;
 import dev.tokenexplorer.core.token.TokenAnalyzer;
 import dev.tokenexplorer.core.token.TokenReport;
 import dev.tokenexplorer.support.Fixtures;
@@ -297,16 +297,16 @@ class SignatureVerifierTest {
         java.security.KeyPair pair = generator.generateKeyPair();
         String token = TestTokens.sign(claims("bound"), alg, pair.getPrivate(), null);
         List<LoadedKey> keys = List.of(new LoadedKey("k", type, null, null, pair.getPublic(), null));
-        dev.tokenexplorer.core.token.DecodedJwt jwt = ((dev.tokenexplorer.core.token.JwtDecoder.Decoded)
-                new dev.tokenexplorer.core.token.JwtDecoder().decode(token)).jwt();
+        dev.tokenexplorer.core.jwt.DecodedJwt jwt = ((dev.tokenexplorer.core.jwt.JwtDecoder.Decoded)
+                new dev.tokenexplorer.core.jwt.JwtDecoder().decode(token)).jwt();
 
         assertThat(SignatureVerifier.verify(jwt, keys).status()).isEqualTo(SignatureStatus.VERIFIED);
 
         String signature = jwt.signatureSegment();
         char flipped = signature.charAt(10) == 'A' ? 'B' : 'A';
         String tampered = token.substring(0, token.lastIndexOf('.') + 1) + signature.substring(0, 10) + flipped + signature.substring(11);
-        dev.tokenexplorer.core.token.DecodedJwt bad = ((dev.tokenexplorer.core.token.JwtDecoder.Decoded)
-                new dev.tokenexplorer.core.token.JwtDecoder().decode(tampered)).jwt();
+        dev.tokenexplorer.core.jwt.DecodedJwt bad = ((dev.tokenexplorer.core.jwt.JwtDecoder.Decoded)
+                new dev.tokenexplorer.core.jwt.JwtDecoder().decode(tampered)).jwt();
         assertThat(SignatureVerifier.verify(bad, keys).status()).isEqualTo(SignatureStatus.INVALID);
     }
 }

@@ -9,7 +9,7 @@ import dev.tokenexplorer.core.audit.Auditor;
 import dev.tokenexplorer.core.keys.KeyReader;
 import dev.tokenexplorer.core.keys.LoadedKey;
 import dev.tokenexplorer.core.keys.VerificationSettings;
-import dev.tokenexplorer.core.token.Finding;
+import dev.tokenexplorer.core.finding.Finding;
 import dev.tokenexplorer.core.token.TokenReport;
 import dev.tokenexplorer.core.tree.SourceNode;
 import dev.tokenexplorer.support.ClusterDump;

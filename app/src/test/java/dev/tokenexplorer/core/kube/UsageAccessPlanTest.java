@@ -9,7 +9,7 @@ import dev.tokenexplorer.core.audit.AuditResult;
 import dev.tokenexplorer.core.audit.AuditedSecret;
 import dev.tokenexplorer.core.audit.Auditor;
 import dev.tokenexplorer.core.json.Json;
-import dev.tokenexplorer.core.token.Finding;
+import dev.tokenexplorer.core.finding.Finding;
 import dev.tokenexplorer.support.Objects;
 import dev.tokenexplorer.support.TestTokens;
 import org.junit.jupiter.api.BeforeAll;

@@ -8,7 +8,7 @@ import dev.tokenexplorer.core.input.InputType;
 import dev.tokenexplorer.support.Objects;
 import dev.tokenexplorer.core.input.ServiceAccountRef;
 import dev.tokenexplorer.core.json.Json;
-import dev.tokenexplorer.core.token.Finding;
+import dev.tokenexplorer.core.finding.Finding;
 import dev.tokenexplorer.support.Fixtures;
 import org.junit.jupiter.api.Test;
 

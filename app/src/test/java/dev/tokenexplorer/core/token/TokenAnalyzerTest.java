@@ -1,5 +1,8 @@
 package dev.tokenexplorer.core.token;
 
+import dev.tokenexplorer.core.finding.Finding;
+import dev.tokenexplorer.core.finding.Severity;
+import dev.tokenexplorer.core.jwt.SignatureStatus;
 import dev.tokenexplorer.support.Fixtures;
 import dev.tokenexplorer.support.TestTokens;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package dev.tokenexplorer.ui.main;
 
 import dev.tokenexplorer.core.Analyzer;
 import dev.tokenexplorer.core.keys.KeyReader;
-import dev.tokenexplorer.core.token.SignatureStatus;
+import dev.tokenexplorer.core.jwt.SignatureStatus;
 import dev.tokenexplorer.core.keys.VerificationSettings;
 import dev.tokenexplorer.support.Fixtures;
 import dev.tokenexplorer.support.TestTokens;

@@ -1,4 +1,4 @@
-package dev.tokenexplorer.core.token;
+package dev.tokenexplorer.core.jwt;
 
 /** The outcome of checking a token's signature. */
 public enum SignatureStatus {

@@ -1,9 +1,6 @@
-package dev.tokenexplorer.core.time;
+package dev.tokenexplorer.core.token;
 
-import dev.tokenexplorer.core.token.KubernetesClaims;
-import dev.tokenexplorer.core.token.Revocation;
-import dev.tokenexplorer.core.token.TimeClaims;
-import dev.tokenexplorer.core.token.TokenKind;
+import dev.tokenexplorer.core.text.TimeText;
 
 import java.time.Duration;
 import java.time.Instant;

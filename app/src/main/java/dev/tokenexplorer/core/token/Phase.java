@@ -1,4 +1,4 @@
-package dev.tokenexplorer.core.time;
+package dev.tokenexplorer.core.token;
 
 /** A stretch of a token's life, as the API server sees it. */
 public enum Phase {

@@ -1,4 +1,4 @@
-package dev.tokenexplorer.core.time;
+package dev.tokenexplorer.core.text;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.tokenexplorer.core.token;
+package dev.tokenexplorer.core.jwt;
 
 import dev.tokenexplorer.support.Fixtures;
 import dev.tokenexplorer.support.TestTokens;

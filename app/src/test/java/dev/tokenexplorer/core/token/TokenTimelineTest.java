@@ -1,8 +1,5 @@
-package dev.tokenexplorer.core.time;
+package dev.tokenexplorer.core.token;
 
-import dev.tokenexplorer.core.token.TokenAnalyzer;
-import dev.tokenexplorer.core.token.TokenReport;
-import dev.tokenexplorer.core.token.TokenStatus;
 import dev.tokenexplorer.support.Fixtures;
 import dev.tokenexplorer.support.TestTokens;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.tokenexplorer.core.token;
+package dev.tokenexplorer.core.finding;
 
 import java.util.Objects;
 

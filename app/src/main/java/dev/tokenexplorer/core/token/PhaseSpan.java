@@ -1,4 +1,4 @@
-package dev.tokenexplorer.core.time;
+package dev.tokenexplorer.core.token;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package dev.tokenexplorer.core.token;
+package dev.tokenexplorer.core.jwt;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
