@@ -47,15 +47,15 @@ final class ShownProbe {
         timeout.setOnFinished(e -> exit(3, "token-explorer: nothing was shown within " + (long) TIMEOUT.toSeconds() + " s"));
         timeout.play();
         window.model().readingProperty().addListener((obs, was, reading) -> {
-            boolean anyToken = window.model().sources().stream().anyMatch(s -> !s.report().tokens().isEmpty());
+            boolean anyToken = window.model().items().stream().anyMatch(s -> !s.report().tokens().isEmpty());
             if (!reading && expectToken && !anyToken) {
-                String error = window.model().sources().stream().map(s -> s.report().error()).filter(java.util.Objects::nonNull)
+                String error = window.model().items().stream().map(s -> s.report().error()).filter(java.util.Objects::nonNull)
                         .findFirst().orElse("the files hold no token");
                 exit(2, "token-explorer: " + error);
             }
         });
         stage.getScene().addPostLayoutPulseListener(() -> {
-            TokenReport token = window.model().selectedTokenProperty().get();
+            TokenReport token = window.model().selection().tokenProperty().get();
             if (reported || !stage.isShowing() || (expectToken && (token == null || !token.decoded()))) {
                 return;
             }

@@ -92,10 +92,10 @@ class AuditPageTest {
 
         robot.interact(() -> table(robot).getSelectionModel().select(0));
         robot.clickOn("#audit-open-token");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.model().selectedTokenProperty().get() != null);
-        assertThat(window.model().selectedTokenProperty().get().kind()).isEqualTo(TokenKind.LEGACY);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.model().selection().tokenProperty().get() != null);
+        assertThat(window.model().selection().tokenProperty().get().kind()).isEqualTo(TokenKind.LEGACY);
         assertThat(robot.lookup("#page-explore").queryAs(javafx.scene.control.ToggleButton.class).isSelected()).isTrue();
-        assertThat(window.model().inputTextProperty().get()).isEmpty(); // the paste is untouched
+        assertThat(window.model().paste().inputTextProperty().get()).isEmpty(); // the paste is untouched
 
         Path csv = dir.resolve("audit.csv");
         robot.interact(() -> window.auditModel().export(dev.tokenexplorer.core.audit.AuditExport.Format.CSV, csv));
@@ -139,8 +139,8 @@ class AuditPageTest {
         assertThat(table(robot).getItems()).hasSize(20);
         assertThat(robot.lookup("#audit-status").queryAs(Label.class).getText()).isEqualTo("20 service-account-token Secrets audited.");
         assertThat(robot.lookup("#page-audit").queryAs(javafx.scene.control.ToggleButton.class).isSelected()).isTrue();
-        assertThat(window.model().inputTextProperty().get()).isEmpty();
-        assertThat(window.model().sources()).isEmpty();
+        assertThat(window.model().paste().inputTextProperty().get()).isEmpty();
+        assertThat(window.model().items()).isEmpty();
 
         // "Audit again" reads the pasted dump again, from memory.
         var first = window.auditModel().resultProperty().get();

@@ -48,6 +48,29 @@ class MainWindowTest {
     }
 
     @Test
+    void theInputBoxShowsTheOpenedFileReadOnlyAndSaysWhenThePaneShowsAnotherSource(FxRobot robot, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        robot.interact(() -> window.model().paste("garbage: ["));
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("pod.token"), Fixtures.text(Fixtures.PROJECTED).strip());
+        robot.interact(() -> window.model().openFiles(List.of(file)));
+        waitUntil(robot, () -> robot.lookup("#source-text").queryAs(TextArea.class).isVisible());
+
+        assertThat(robot.lookup("#input-label").queryAs(Label.class).getText()).isEqualTo("Input: pod.token (read-only)");
+        TextArea shown = robot.lookup("#source-text").queryAs(TextArea.class);
+        assertThat(shown.getText()).isEqualTo(Fixtures.text(Fixtures.PROJECTED).strip());
+        assertThat(shown.isEditable()).isFalse();
+        assertThat(robot.lookup("#paste-area").queryAs(TextArea.class).isVisible()).isFalse();
+
+        robot.clickOn("#edit-paste");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#paste-area").queryAs(TextArea.class).isVisible()).isTrue();
+        assertThat(robot.lookup("#paste-area").queryAs(TextArea.class).getText()).as("the paste is kept").isEqualTo("garbage: [");
+        assertThat(robot.lookup("#input-label").queryAs(Label.class).getText()).isEqualTo("Input");
+        assertThat(robot.lookup("#input-elsewhere").queryAs(Label.class).getText())
+                .isEqualTo("The pane on the right shows pod.token, not the pasted text.");
+    }
+
+    @Test
     void pastingATokenAnywhereShowsItsClaimTreeKindAndFindings(FxRobot robot) throws Exception {
         String token = Fixtures.text(Fixtures.PROJECTED).strip();
         robot.interact(() -> {
@@ -57,7 +80,7 @@ class MainWindowTest {
         });
 
         robot.clickOn("#token-title").press(KeyCode.CONTROL, KeyCode.V).release(KeyCode.V, KeyCode.CONTROL);
-        waitUntil(robot, () -> window.model().selectedTokenProperty().get() != null);
+        waitUntil(robot, () -> window.model().selection().tokenProperty().get() != null);
 
         assertThat(robot.lookup("#paste-area").queryAs(TextArea.class).getText()).isEqualTo(token);
         assertThat(robot.lookup("#kind-badge").queryAs(Label.class).getText()).isEqualTo("bound-pod");
@@ -84,23 +107,23 @@ class MainWindowTest {
     @Test
     void pastingGarbageShowsTheErrorAndKeepsTheText(FxRobot robot) throws Exception {
         robot.interact(() -> window.model().paste("this is not a token: {"));
-        waitUntil(robot, () -> window.model().errorProperty().get() != null);
+        waitUntil(robot, () -> window.model().paste().errorProperty().get() != null);
 
         Label error = robot.lookup("#input-error").queryAs(Label.class);
         assertThat(error.isVisible()).isTrue();
         assertThat(error.getText()).contains("not valid YAML").contains("line 1");
         assertThat(robot.lookup("#paste-area").queryAs(TextArea.class).getText()).isEqualTo("this is not a token: {");
-        assertThat(window.model().selectedTokenProperty().get()).isNull();
+        assertThat(window.model().selection().tokenProperty().get()).isNull();
 
         robot.clickOn("#paste-area").write("x");
-        waitUntil(robot, () -> window.model().inputTextProperty().get().endsWith("x"));
+        waitUntil(robot, () -> window.model().paste().inputTextProperty().get().endsWith("x"));
         assertThat(robot.lookup("#paste-area").queryAs(TextArea.class).getText()).isEqualTo("this is not a token: {x");
     }
 
     @Test
     void secretShowsItsTokenInTheListWithLocation(FxRobot robot) throws Exception {
         robot.interact(() -> window.model().paste(Fixtures.text(Fixtures.EXPLICIT_SECRET)));
-        waitUntil(robot, () -> window.model().selectedTokenProperty().get() != null);
+        waitUntil(robot, () -> window.model().selection().tokenProperty().get() != null);
 
         assertThat(robot.lookup("#input-summary").queryAs(Label.class).getText()).isEqualTo("Secret: 1 token");
         assertThat(robot.lookup("#kind-badge").queryAs(Label.class).getText()).isEqualTo("legacy");
@@ -122,7 +145,7 @@ class MainWindowTest {
                 + "\"serviceaccount\":{\"name\":\"deployer\",\"uid\":\"8208ff56-0a67-47bb-8175-a198423dacf8\"}},"
                 + "\"nbf\":1660900000,\"sub\":\"system:serviceaccount:ci:deployer\"}");
         robot.interact(() -> window.model().paste(token));
-        waitUntil(robot, () -> window.model().selectedTokenProperty().get() != null);
+        waitUntil(robot, () -> window.model().selection().tokenProperty().get() != null);
         assertThat(robot.lookup("#signature-badge").queryAs(Label.class).getText()).isEqualTo("unverified");
 
         Dragboard dragboard = Mockito.mock(Dragboard.class);
@@ -143,7 +166,7 @@ class MainWindowTest {
     @Test
     void ctrlVInAReadOnlyBoxPastesAndDroppedTextIsReadAsAPaste(FxRobot robot) throws Exception {
         robot.interact(() -> window.model().paste(Fixtures.text(Fixtures.PROJECTED).strip()));
-        waitUntil(robot, () -> window.model().selectedTokenProperty().get() != null);
+        waitUntil(robot, () -> window.model().selection().tokenProperty().get() != null);
         robot.interact(() -> window.tokenModel().tokenProperty().get()); // shown
         robot.interact(() -> {
             javafx.scene.control.TabPane tabs = robot.lookup(".token-view .tab-pane").queryAs(javafx.scene.control.TabPane.class);
@@ -157,7 +180,7 @@ class MainWindowTest {
         });
 
         robot.clickOn("#raw-header").press(KeyCode.CONTROL, KeyCode.V).release(KeyCode.V, KeyCode.CONTROL);
-        waitUntil(robot, () -> legacy.equals(window.model().inputTextProperty().get()));
+        waitUntil(robot, () -> legacy.equals(window.model().paste().inputTextProperty().get()));
         waitUntil(robot, () -> "legacy".equals(robot.lookup("#kind-badge").queryAs(Label.class).getText()));
 
         Dragboard dragboard = Mockito.mock(Dragboard.class);
@@ -169,7 +192,7 @@ class MainWindowTest {
         robot.interact(() -> Event.fireEvent(title, new DragEvent(DragEvent.DRAG_DROPPED, dragboard, 10, 10, 10, 10,
                 TransferMode.COPY, null, null, null)));
         waitUntil(robot, () -> "bound-pod".equals(robot.lookup("#kind-badge").queryAs(Label.class).getText()));
-        assertThat(window.model().inputTextProperty().get()).isEqualTo(projected);
+        assertThat(window.model().paste().inputTextProperty().get()).isEqualTo(projected);
     }
 
     private static TreeTableView<ClaimRow> claimTree(FxRobot robot) {

@@ -98,7 +98,7 @@ class ManifestPageTest {
     @Test
     void forThisTokenFillsTheServiceAccountFromTheSelectedToken(FxRobot robot) throws Exception {
         robot.interact(() -> window.model().paste(Fixtures.text(Fixtures.EXPLICIT_SECRET)));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.model().selectedTokenProperty().get() != null);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.model().selection().tokenProperty().get() != null);
         robot.clickOn("#page-manifest").clickOn("#for-this-token");
         WaitForAsyncUtils.waitForFxEvents();
 

@@ -7,7 +7,7 @@ import dev.tokenexplorer.core.token.TokenReport;
 import dev.tokenexplorer.core.tree.SourceNode;
 import dev.tokenexplorer.support.Fixtures;
 import dev.tokenexplorer.ui.claims.ClaimRow;
-import dev.tokenexplorer.ui.main.MainViewModel;
+import dev.tokenexplorer.ui.input.InputViewModel;
 import dev.tokenexplorer.ui.timeline.TimelineViewModel;
 import dev.tokenexplorer.ui.token.TokenViewModel;
 import org.junit.jupiter.api.Test;
@@ -83,11 +83,11 @@ class OneZoneTest {
                 - name: prod
                   cluster: {server: https://prod.example:6443, certificate-authority-data: %s}
                 """.formatted(Fixtures.caCrtBase64());
-        MainViewModel model = new MainViewModel(new Analyzer(Clock.fixed(BEFORE_EXP, ZoneOffset.UTC)), new CurrentThreadTaskExecutor(), NEW_YORK);
+        InputViewModel model = new InputViewModel(new Analyzer(Clock.fixed(BEFORE_EXP, ZoneOffset.UTC)), new CurrentThreadTaskExecutor());
         model.paste(kubeconfig);
-        SourceNode certificate = all(model.sources().get(0).report().nodes()).filter(n -> n.kind().equals("certificate")).findFirst().orElseThrow();
+        SourceNode certificate = all(model.items().get(0).report().nodes()).filter(n -> n.kind().equals("certificate")).findFirst().orElseThrow();
 
-        SourceNode shown = certificate.inZone(model.zoneProperty().get());
+        SourceNode shown = certificate.inZone(NEW_YORK);
 
         List<String> texts = new ArrayList<>(List.of(shown.subtitle()));
         shown.details().forEach(d -> texts.add(d.value()));

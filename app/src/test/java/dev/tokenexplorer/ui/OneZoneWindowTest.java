@@ -51,7 +51,7 @@ class OneZoneWindowTest {
     @Test
     void anExpiredTokenShowsEveryTimeInNewYork(FxRobot robot) throws Exception {
         robot.interact(() -> window.model().paste(Fixtures.text(Fixtures.PROJECTED).strip()));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.model().selectedTokenProperty().get() != null);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.model().selection().tokenProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
 
         List<String> texts = robot.lookup(n -> n.isVisible() && (n instanceof Labeled || n instanceof Text)).queryAll().stream()
@@ -71,12 +71,12 @@ class OneZoneWindowTest {
             }
         }
         robot.interact(() -> window.model().openFiles(List.of(dump)));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.model().auditOffer().offerProperty().get() != null);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.model().sources().auditOffer().offerProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
         Snapshots.write(window.scene().getRoot(), "audit-offer.png");
 
         robot.clickOn("#audit-offer");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.model().auditOffer().offerProperty().get() == null);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.model().sources().auditOffer().offerProperty().get() == null);
         WaitForAsyncUtils.waitForFxEvents();
         Thread.sleep(1500);
         WaitForAsyncUtils.waitForFxEvents();

@@ -2,7 +2,7 @@ package dev.tokenexplorer.ui;
 
 import dev.tokenexplorer.support.Fixtures;
 import dev.tokenexplorer.ui.main.MainWindow;
-import dev.tokenexplorer.ui.main.SourceItem;
+import dev.tokenexplorer.ui.input.SourceItem;
 import javafx.event.Event;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -58,7 +58,7 @@ class OpenFilesTest {
     }
 
     private void waitForSources(int count) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.model().sources().size() == count);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.model().items().size() == count);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -108,16 +108,16 @@ class OpenFilesTest {
                 .contains("pod.token", "config", "Contexts", "prod (current)", "Users");
         assertThat(treeTitles(robot)).containsExactly("pod.token", "Token", "config", "Contexts", "prod (current)", "lab",
                 "Clusters", "prod", "Users", "ci", "token", "ops");
-        assertThat(window.model().selectedTokenProperty().get().kind().id()).isEqualTo("bound-pod");
+        assertThat(window.model().selection().tokenProperty().get().kind().id()).isEqualTo("bound-pod");
         assertThat(preferences.get("recent.files", "")).contains(token.toString()).doesNotContain("eyJ");
 
         // The kubeconfig's users, as a user would look at them.
-        SourceItem config = window.model().sources().get(1);
-        robot.interact(() -> window.model().select(config, config.report().nodes().get(2).children().get(1)));
+        SourceItem config = window.model().items().get(1);
+        robot.interact(() -> window.model().selection().select(config, config.report().nodes().get(2).children().get(1)));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#details-title").queryAs(Label.class).getText()).isEqualTo("ops");
         Snapshots.write(robot.lookup(".main-view").query(), "kubeconfig-user.png");
-        robot.interact(() -> window.model().select(config, config.report().nodes().get(0).children().get(0)));
+        robot.interact(() -> window.model().selection().select(config, config.report().nodes().get(0).children().get(0)));
         WaitForAsyncUtils.waitForFxEvents();
         Snapshots.write(robot.lookup(".main-view").query(), "kubeconfig-context.png");
     }
@@ -131,8 +131,8 @@ class OpenFilesTest {
 
         assertThat(robot.lookup(".source-subtitle").queryAllAs(Label.class)).extracting(Label::getText)
                 .anySatisfy(text -> assertThat(text).isEqualTo("kubectl is a binary file (it holds NUL bytes), not a token, Secret, kubeconfig, key or certificate."));
-        SourceItem item = window.model().sources().get(0);
-        robot.interact(() -> window.model().select(item, null));
+        SourceItem item = window.model().items().get(0);
+        robot.interact(() -> window.model().selection().select(item, null));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#details-notes .finding").queryAs(Label.class).getText()).contains("is a binary file");
     }
@@ -142,7 +142,7 @@ class OpenFilesTest {
     void aKeyOpenedAsAFileCanBeUsedToVerifyFromTheButtonAndItsMenu(FxRobot robot, @TempDir Path dir) throws Exception {
         Path key = Files.writeString(dir.resolve("sa.pub"), Fixtures.text("kubernetes-test-keys/rsa_public.pem"));
         robot.interact(() -> window.model().openFiles(List.of(key)));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.model().sources().size() == 1);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.model().items().size() == 1);
         TreeView<?> sources = robot.lookup("#sources").queryAs(TreeView.class);
         robot.interact(() -> sources.getSelectionModel().select(0));
         WaitForAsyncUtils.waitForFxEvents();

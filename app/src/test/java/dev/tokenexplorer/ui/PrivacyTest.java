@@ -54,10 +54,10 @@ class PrivacyTest {
             robot.interact(() -> window.model().openFiles(List.of(secret)));
             robot.interact(() -> window.keysModel().addKeysFromText("pasted key", Fixtures.text("kubernetes-test-keys/rsa_private.pem")));
             robot.interact(() -> window.keysModel().hmacSecretProperty().set("a shared secret"));
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.model().sources().size() == 2 && window.keysModel().keys().size() == 1);
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.model().items().size() == 2 && window.keysModel().keys().size() == 1);
             robot.clickOn("#theme-toggle").clickOn("#utc-toggle");
             WaitForAsyncUtils.waitForFxEvents();
-            robot.interact(() -> window.model().close(window.model().sources().get(1)));
+            robot.interact(() -> window.model().close(window.model().items().get(1)));
             WaitForAsyncUtils.waitForFxEvents();
         } finally {
             System.setOut(out);

@@ -61,9 +61,9 @@ class ResponsivenessTest {
 
     @Test
     void warmingUpLeavesTheWindowAsItWas() throws Exception {
-        assertThat(window.model().sources()).isEmpty();
-        assertThat(window.model().inputTextProperty().get()).isEmpty();
-        assertThat(window.model().selectedTokenProperty().get()).isNull();
+        assertThat(window.model().items()).isEmpty();
+        assertThat(window.model().paste().inputTextProperty().get()).isEmpty();
+        assertThat(window.model().selection().tokenProperty().get()).isNull();
         assertThat(window.auditModel().resultProperty().get()).isNull();
         assertThat(preferences.keys()).isEmpty();
     }
@@ -99,22 +99,22 @@ class ResponsivenessTest {
         List<FrameGaps> runs = new ArrayList<>();
         for (int run = 0; run < RUNS; run++) {
             robot.interact(() -> window.model().clear());
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.model().selectedTokenProperty().get() == null);
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.model().selection().tokenProperty().get() == null);
             runs.add(FrameGaps.during(robot, () -> window.model().paste(text),
-                    () -> window.model().selectedTokenProperty().get() != null && !window.model().busyProperty().get()));
+                    () -> window.model().selection().tokenProperty().get() != null && !window.model().paste().busyProperty().get()));
         }
 
         assertResponsive("paste 10 MB", runs);
         assertThat(robot.lookup("#large-paste").queryAs(Label.class).getText()).startsWith("10.0 MB pasted");
         assertThat(robot.lookup("#paste-area").queryAs(TextArea.class).getText()).isEmpty();
-        assertThat(window.model().sources().get(0).report().tokens()).hasSizeGreaterThan(1000);
+        assertThat(window.model().items().get(0).report().tokens()).hasSizeGreaterThan(1000);
 
         // Clear (Ctrl+K) drops a large paste too, though it never reached the editor.
         robot.press(KeyCode.CONTROL, KeyCode.K).release(KeyCode.K, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(window.model().sources()).isEmpty();
-        assertThat(window.model().selectedTokenProperty().get()).isNull();
-        assertThat(window.model().largePasteProperty().get()).isNull();
+        assertThat(window.model().items()).isEmpty();
+        assertThat(window.model().selection().tokenProperty().get()).isNull();
+        assertThat(window.model().paste().largePasteProperty().get()).isNull();
     }
 
     @Test
@@ -123,11 +123,11 @@ class ResponsivenessTest {
         List<FrameGaps> runs = new ArrayList<>();
         for (int run = 0; run < RUNS; run++) { // the second and third time, the open file is read again
             runs.add(FrameGaps.during(robot, () -> window.model().openFiles(List.of(file)),
-                    () -> !window.model().sources().isEmpty() && !window.model().readingProperty().get()));
+                    () -> !window.model().items().isEmpty() && !window.model().readingProperty().get()));
         }
 
         assertResponsive("open 10 MB", runs);
-        assertThat(window.model().sources()).singleElement().satisfies(s -> assertThat(s.report().tokens()).hasSizeGreaterThan(1000));
+        assertThat(window.model().items()).singleElement().satisfies(s -> assertThat(s.report().tokens()).hasSizeGreaterThan(1000));
         // Thousands of Secrets start folded, and the row says how many there are.
         javafx.scene.control.TreeView<?> sources = robot.lookup("#sources").queryAs(javafx.scene.control.TreeView.class);
         assertThat(sources.getRoot().getChildren()).singleElement().satisfies(source -> assertThat(source.isExpanded()).isFalse());

@@ -8,6 +8,7 @@ import dev.tokenexplorer.core.audit.AuditedSecret;
 import dev.tokenexplorer.core.audit.Auditor;
 import dev.tokenexplorer.core.kube.Origin;
 import dev.tokenexplorer.core.keys.LoadedKey;
+import dev.tokenexplorer.ui.support.BackgroundTask;
 import dev.tokenexplorer.ui.support.TaskExecutor;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -33,10 +34,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -46,10 +43,8 @@ import java.util.function.Supplier;
  */
 public final class AuditViewModel {
 
-    private static final long PROGRESS_INTERVAL_NANOS = 50_000_000L;
 
     private final TaskExecutor executor;
-    private final Executor uiThread;
     private final Clock clock;
     private final Supplier<List<LoadedKey>> keys;
 
@@ -65,15 +60,13 @@ public final class AuditViewModel {
     private final ObjectProperty<Origin> originFilter = new SimpleObjectProperty<>(this, "originFilter");
     private final IntegerProperty unusedDays = new SimpleIntegerProperty(this, "unusedDays", AuditOptions.DEFAULT_UNUSED_DAYS);
     private Runnable again = () -> { };
-    private AtomicBoolean cancel = new AtomicBoolean();
+    private BackgroundTask<AuditResult> task;
 
     /**
-     * @param uiThread runs progress updates on the JavaFX thread ({@code Platform::runLater})
      * @param keys     the keys loaded in the window, read when an audit starts
      */
-    public AuditViewModel(TaskExecutor executor, Executor uiThread, Clock clock, Supplier<List<LoadedKey>> keys) {
+    public AuditViewModel(TaskExecutor executor, Clock clock, Supplier<List<LoadedKey>> keys) {
         this.executor = executor;
-        this.uiThread = uiThread;
         this.clock = clock;
         this.keys = keys;
         filterText.addListener((obs, old, now) -> refilter());
@@ -87,22 +80,23 @@ public final class AuditViewModel {
             return;
         }
         List<Path> files = List.copyOf(inputs);
-        start(describe(files), () -> audit(files), (options, progress, cancelled) -> Auditor.audit(files, options, progress, cancelled::get));
+        start(describe(files), () -> audit(files), (options, p) -> Auditor.audit(files, options, p::update, p::isCancelled));
     }
 
     /** Audits a dump held in memory (pasted on the audit page), replacing the last audit; the text is never written anywhere. */
     public void auditText(String name, String text) {
-        start(name, () -> auditText(name, text), (options, progress, cancelled) -> Auditor.audit(name, text, options, progress, cancelled::get));
+        start(name, () -> auditText(name, text), (options, p) -> Auditor.audit(name, text, options, p::update, p::isCancelled));
     }
 
     private interface Audit {
-        AuditResult run(AuditOptions options, Auditor.Progress progress, AtomicBoolean cancelled);
+        AuditResult run(AuditOptions options, BackgroundTask.Progress progress);
     }
 
+    /** Starts an audit as the one background task: a newer audit cancels the older, whose outcome is then never shown. */
     private void start(String description, Runnable again, Audit work) {
-        cancel.set(true);
-        AtomicBoolean cancelled = new AtomicBoolean();
-        cancel = cancelled;
+        if (task != null) {
+            task.cancel();
+        }
         this.again = again;
         // The reading thread and the checkers leave one core to the window.
         AuditOptions options = new AuditOptions(clock.instant(), unusedDays.get(), keys.get(),
@@ -110,29 +104,27 @@ public final class AuditViewModel {
         running.set(true);
         progress.set(-1);
         status.set("Reading " + description + "…");
-        AtomicLong lastReport = new AtomicLong();
-        Auditor.Progress progressOnScreen = (phase, done, total) -> {
-            long now = System.nanoTime();
-            long last = lastReport.get();
-            if ((now - last >= PROGRESS_INTERVAL_NANOS || done == total) && lastReport.compareAndSet(last, now)) {
-                uiThread.execute(() -> showProgress(cancelled, phase, done, total));
-            }
-        };
-        executor.execute(() -> work.run(options, progressOnScreen, cancelled),
-                audit -> {
-                    if (cancel == cancelled) {
-                        show(audit);
+        BackgroundTask<AuditResult> started = BackgroundTask.of(p -> work.run(options, p));
+        task = started;
+        executor.execute(started
+                .onProgress(this::showProgress)
+                .onSuccess(this::show)
+                .onFailure(failure -> stopped("The audit stopped: " + failure))
+                .onCancelled(() -> {
+                    if (task == started) {
+                        stopped("Audit cancelled.");
                     }
-                },
-                failure -> {
-                    if (cancel == cancelled) {
-                        running.set(false);
-                        progress.set(0);
-                        String kept = result.get() == null ? "" : String.format(Locale.ROOT,
-                                " The table still shows the previous audit (%,d Secrets).", result.get().secrets().size());
-                        status.set((failure instanceof CancellationException ? "Audit cancelled." : "The audit stopped: " + failure) + kept);
-                    }
-                });
+                }));
+    }
+
+    /** Ended without a result: says why, and that the table still holds the previous audit, when it does. */
+    private void stopped(String why) {
+        task = null;
+        running.set(false);
+        progress.set(0);
+        String kept = result.get() == null ? "" : String.format(Locale.ROOT,
+                " The table still shows the previous audit (%,d Secrets).", result.get().secrets().size());
+        status.set(why + kept);
     }
 
     /** Audits the same inputs again: after keys change, or the files were replaced. */
@@ -141,20 +133,20 @@ public final class AuditViewModel {
     }
 
     public void cancel() {
-        cancel.set(true);
+        if (task != null) {
+            task.cancel();
+        }
     }
 
-    private void showProgress(AtomicBoolean cancelled, String phase, long done, long total) {
-        if (cancel != cancelled || !running.get()) {
-            return;
-        }
-        progress.set(total <= 0 ? -1 : (double) done / total);
-        status.set(phase.equals("Reading")
-                ? String.format(Locale.ROOT, "Reading… %.1f of %.1f MB", done / 1048576.0, total / 1048576.0)
-                : String.format(Locale.ROOT, "Checking %,d of %,d token Secrets…", done, total));
+    private void showProgress(BackgroundTask.Step step) {
+        progress.set(step.fraction());
+        status.set(step.phase().equals("Reading")
+                ? String.format(Locale.ROOT, "Reading… %.1f of %.1f MB", step.done() / 1048576.0, step.total() / 1048576.0)
+                : String.format(Locale.ROOT, "Checking %,d of %,d token Secrets…", step.done(), step.total()));
     }
 
     private void show(AuditResult audit) {
+        task = null;
         running.set(false);
         progress.set(1);
         result.set(audit);

@@ -1,9 +1,7 @@
 package dev.tokenexplorer.ui.input;
 
-import dev.tokenexplorer.core.SourceReport;
-import dev.tokenexplorer.ui.main.AuditOffer;
-import dev.tokenexplorer.ui.main.MainViewModel;
-import dev.tokenexplorer.ui.main.SourceItem;
+import dev.tokenexplorer.core.text.Printable;
+import dev.tokenexplorer.ui.support.DisplayZone;
 import dev.tokenexplorer.ui.support.Icons;
 import dev.tokenexplorer.ui.support.PseudoClasses;
 import dev.tokenexplorer.ui.verify.KeysView;
@@ -25,23 +23,24 @@ import java.util.Objects;
 /** The left pane: where text is pasted, what it was found to be, every source with what it holds, and the keys. */
 public final class InputView extends VBox {
 
-    private final MainViewModel model;
+    private final InputViewModel model;
     private final TextArea pasteArea = new TextArea();
+    private final TextArea sourceText = new TextArea();
     private final Button auditButton = new Button("Audit it on the Audit page", Icons.of(Feather.LIST));
     private final Button useAsKeys = new Button("Use to verify tokens", Icons.of(Feather.SHIELD));
     private final SourcesView sources;
 
-    public InputView(MainViewModel model, KeysView keysView) {
+    public InputView(InputViewModel model, DisplayZone zone, KeysView keysView) {
         super(8);
         this.model = model;
         getStyleClass().add("input-view");
         getStylesheets().add(Objects.requireNonNull(InputView.class.getResource("input.css")).toExternalForm());
         useAsKeys.setId("use-as-keys");
         useAsKeys.setTooltip(new Tooltip("Add the keys in the input to the keys that check signatures"));
-        sources = new SourcesView(model);
+        sources = new SourcesView(model, zone);
         // Shown for the key source selected (opened, dropped or pasted), or for a pasted key when nothing else is.
         useAsKeys.visibleProperty().bind(Bindings.createBooleanBinding(() -> keySource() != null,
-                model.reportProperty(), model.sources(), sources.getSelectionModel().selectedItemProperty()));
+                model.paste().reportProperty(), model.items(), sources.getSelectionModel().selectedItemProperty()));
         useAsKeys.managedProperty().bind(useAsKeys.visibleProperty());
         sources.setPrefHeight(160); // grows into whatever the paste area and keys panel leave
         sources.setMinHeight(90);
@@ -72,12 +71,52 @@ public final class InputView extends VBox {
         if (selected != null && selected.getValue() != null && selected.getValue().source().holdsKeys()) {
             return selected.getValue().source();
         }
-        return model.sources().stream().filter(s -> s.id().equals(SourceItem.PASTE_ID) && s.holdsKeys()).findFirst().orElse(null);
+        return model.items().stream().filter(s -> s.id().equals(SourceItem.PASTE_ID) && s.holdsKeys()).findFirst().orElse(null);
     }
 
     private VBox createPasteArea() {
         Label label = new Label("Input");
+        label.setId("input-label");
         label.getStyleClass().add("section-label");
+        label.setMinWidth(0);
+        label.textProperty().bind(Bindings.createStringBinding(() -> model.inputSourceProperty().get() == null ? "Input"
+                : "Input: " + Printable.escape(model.inputSourceProperty().get().label()) + " (read-only)", model.inputSourceProperty()));
+        Button edit = new Button("Paste instead", Icons.of(Feather.EDIT_3));
+        edit.setId("edit-paste");
+        edit.getStyleClass().addAll("small", "flat");
+        edit.setTooltip(new Tooltip("Show the pasted text here, to edit it or paste something new (Ctrl+L)"));
+        edit.setOnAction(e -> {
+            model.editPaste();
+            pasteArea.requestFocus();
+        });
+        edit.visibleProperty().bind(model.inputSourceProperty().isNotNull());
+        edit.managedProperty().bind(edit.visibleProperty());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox header = new HBox(6, label, gap, edit);
+        header.setAlignment(Pos.CENTER_LEFT);
+        Label elsewhere = new Label();
+        elsewhere.setId("input-elsewhere");
+        elsewhere.getStyleClass().add("note");
+        elsewhere.setWrapText(true);
+        elsewhere.setMinHeight(Region.USE_PREF_SIZE);
+        elsewhere.setGraphic(Icons.of(Feather.INFO));
+        elsewhere.textProperty().bind(Bindings.createStringBinding(this::elsewhere,
+                model.inputSourceProperty(), model.selection().sourceProperty()));
+        elsewhere.visibleProperty().bind(elsewhere.textProperty().isNotEmpty());
+        elsewhere.managedProperty().bind(elsewhere.visibleProperty());
+        sourceText.setId("source-text");
+        sourceText.getStyleClass().add("mono");
+        sourceText.setWrapText(true);
+        sourceText.setEditable(false);
+        sourceText.setMinHeight(70);
+        sourceText.setPrefRowCount(4);
+        sourceText.textProperty().bind(Bindings.createStringBinding(() -> shownText(model.inputSourceProperty().get()), model.inputSourceProperty()));
+        sourceText.visibleProperty().bind(model.inputSourceProperty().isNotNull());
+        sourceText.managedProperty().bind(sourceText.visibleProperty());
+        pasteArea.visibleProperty().bind(sourceText.visibleProperty().not());
+        pasteArea.managedProperty().bind(pasteArea.visibleProperty());
+        VBox.setVgrow(sourceText, Priority.SOMETIMES);
         pasteArea.setId("paste-area");
         pasteArea.getStyleClass().add("mono");
         pasteArea.setWrapText(true);
@@ -85,7 +124,7 @@ public final class InputView extends VBox {
         pasteArea.setMinHeight(70);
         pasteArea.setPromptText("Paste a token (raw, Bearer … or base64), a Secret or SecretList (YAML or JSON), "
                 + "a kubeconfig, a JWKS, or a PEM key or certificate. Ctrl+V anywhere in the window pastes here.");
-        pasteArea.textProperty().bindBidirectional(model.inputTextProperty());
+        pasteArea.textProperty().bindBidirectional(model.paste().inputTextProperty());
         pasteArea.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, event -> {
             // A huge paste goes around the editor (see MainViewModel.paste), so the window stays responsive.
             if (PASTE.match(event) && javafx.scene.input.Clipboard.getSystemClipboard().hasString()) {
@@ -94,12 +133,34 @@ public final class InputView extends VBox {
             }
         });
         pasteArea.setTooltip(new Tooltip("Decoded as you paste; nothing leaves this computer"));
-        model.reportProperty().addListener((obs, old, report) ->
+        model.paste().reportProperty().addListener((obs, old, report) ->
                 pasteArea.pseudoClassStateChanged(PseudoClasses.INVALID, report != null && report.error() != null));
         VBox.setVgrow(pasteArea, Priority.SOMETIMES);
-        VBox box = new VBox(4, label, pasteArea);
+        VBox box = new VBox(4, header, elsewhere, pasteArea, sourceText);
         VBox.setVgrow(box, Priority.SOMETIMES);
         return box;
+    }
+
+    /** A source's text as the Input box shows it: whole, unless too long to lay out, or why there is none. */
+    private static String shownText(SourceItem source) {
+        if (source == null) {
+            return "";
+        }
+        if (source.text() == null) {
+            return source.report().error() != null ? source.report().error() : "";
+        }
+        if (source.text().length() > InputViewModel.MAX_SHOWN_CHARS) {
+            return String.format(java.util.Locale.ROOT, "%s holds %.1f MB of text: too much to show here. Its entries are under Sources below.",
+                    Printable.escape(source.label()), source.text().length() / (1024.0 * 1024.0));
+        }
+        return source.text();
+    }
+
+    /** While the box is the paste editor but the pane shows a file's token: says so. */
+    private String elsewhere() {
+        SourceItem shown = model.selection().sourceProperty().get();
+        return model.inputSourceProperty().get() == null && shown != null && shown.isFile()
+                ? "The pane on the right shows " + Printable.escape(shown.label()) + ", not the pasted text." : "";
     }
 
     private static final javafx.scene.input.KeyCombination PASTE =
@@ -112,8 +173,8 @@ public final class InputView extends VBox {
         note.setWrapText(true);
         note.setMinHeight(Region.USE_PREF_SIZE);
         note.setGraphic(Icons.of(Feather.INFO));
-        note.textProperty().bind(model.largePasteProperty());
-        note.visibleProperty().bind(model.largePasteProperty().isNotNull());
+        note.textProperty().bind(model.paste().largePasteProperty());
+        note.visibleProperty().bind(model.paste().largePasteProperty().isNotNull());
         note.managedProperty().bind(note.visibleProperty());
         return note;
     }
@@ -125,17 +186,17 @@ public final class InputView extends VBox {
         message.setMinHeight(Region.USE_PREF_SIZE);
         message.setGraphic(Icons.of(Feather.INFO));
         message.textProperty().bind(Bindings.createStringBinding(() -> offer() == null ? "" : offer().message(),
-                model.auditOffer().offerProperty()));
+                model.sources().auditOffer().offerProperty()));
         auditButton.setId("audit-offer");
         VBox box = new VBox(4, message, auditButton);
         box.getStyleClass().add("large-paste");
-        box.visibleProperty().bind(model.auditOffer().offerProperty().isNotNull());
+        box.visibleProperty().bind(model.sources().auditOffer().offerProperty().isNotNull());
         box.managedProperty().bind(box.visibleProperty());
         return box;
     }
 
     private AuditOffer.Offer offer() {
-        return model.auditOffer().offerProperty().get();
+        return model.sources().auditOffer().offerProperty().get();
     }
 
     /** What "Audit it on the Audit page" does: show that page and take the offer there. */
@@ -150,8 +211,8 @@ public final class InputView extends VBox {
         error.setWrapText(true);
         error.setMinHeight(Region.USE_PREF_SIZE);
         error.setGraphic(Icons.of(Feather.ALERT_OCTAGON));
-        error.textProperty().bind(model.errorProperty());
-        error.visibleProperty().bind(model.errorProperty().isNotNull());
+        error.textProperty().bind(model.paste().errorProperty());
+        error.visibleProperty().bind(model.paste().errorProperty().isNotNull());
         error.managedProperty().bind(error.visibleProperty());
         return error;
     }
@@ -160,14 +221,14 @@ public final class InputView extends VBox {
         Label summary = new Label();
         summary.setId("input-summary");
         summary.getStyleClass().add("section-label");
-        summary.textProperty().bind(model.summaryProperty());
+        summary.textProperty().bind(model.paste().summaryProperty());
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(14, 14);
-        busy.visibleProperty().bind(model.busyProperty().or(model.readingProperty()));
+        busy.visibleProperty().bind(model.paste().busyProperty().or(model.readingProperty()));
         busy.setTooltip(new javafx.scene.control.Tooltip("Reading…"));
         HBox box = new HBox(6, summary, busy);
         box.setAlignment(Pos.CENTER_LEFT);
-        box.visibleProperty().bind(Bindings.isNotEmpty(model.summaryProperty()).or(model.busyProperty()).or(model.readingProperty()));
+        box.visibleProperty().bind(Bindings.isNotEmpty(model.paste().summaryProperty()).or(model.paste().busyProperty()).or(model.readingProperty()));
         box.managedProperty().bind(box.visibleProperty());
         return box;
     }

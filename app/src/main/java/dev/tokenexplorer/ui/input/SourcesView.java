@@ -4,8 +4,7 @@ import dev.tokenexplorer.core.text.TimeText;
 import dev.tokenexplorer.core.text.Printable;
 import dev.tokenexplorer.core.token.TokenReport;
 import dev.tokenexplorer.core.tree.SourceNode;
-import dev.tokenexplorer.ui.main.MainViewModel;
-import dev.tokenexplorer.ui.main.SourceItem;
+import dev.tokenexplorer.ui.support.DisplayZone;
 import dev.tokenexplorer.ui.support.Badge;
 import dev.tokenexplorer.ui.support.Icons;
 import dev.tokenexplorer.ui.support.PseudoClasses;
@@ -34,24 +33,26 @@ public final class SourcesView extends TreeView<SourcesView.Entry> {
     public record Entry(SourceItem source, SourceNode node) {
     }
 
-    private final MainViewModel model;
+    private final InputViewModel model;
+    private final DisplayZone zone;
     private java.util.function.Consumer<SourceItem> onUseAsKeys = item -> { };
 
-    public SourcesView(MainViewModel model) {
+    public SourcesView(InputViewModel model, DisplayZone zone) {
         this.model = model;
+        this.zone = zone;
         setId("sources");
         getStyleClass().add("sources-view");
         setShowRoot(false);
         setRoot(new TreeItem<>());
         setCellFactory(tree -> new EntryCell());
-        model.sources().addListener((ListChangeListener<SourceItem>) c -> rebuild());
+        model.items().addListener((ListChangeListener<SourceItem>) c -> rebuild());
         getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
             if (!revealing && item != null && item.getValue() != null) {
-                model.select(item.getValue().source(), item.getValue().node());
+                model.selection().select(item.getValue().source(), item.getValue().node());
             }
         });
-        model.selectedTokenProperty().addListener((obs, old, token) -> reveal(token));
-        model.zoneProperty().addListener((obs, old, zone) -> refresh()); // a certificate's "until" follows the zone
+        model.selection().tokenProperty().addListener((obs, old, token) -> reveal(token));
+        zone.zoneProperty().addListener((obs, old, now) -> refresh()); // a certificate's "until" follows the zone
         rebuild();
     }
 
@@ -115,14 +116,14 @@ public final class SourcesView extends TreeView<SourcesView.Entry> {
 
     private void rebuild() {
         TreeItem<Entry> root = new TreeItem<>();
-        for (SourceItem source : model.sources()) {
+        for (SourceItem source : model.items()) {
             TreeItem<Entry> item = new LazyItem(new Entry(source, null), source.report().nodes());
             // A dump of thousands of Secrets starts folded: its rows are made when it is opened.
             item.setExpanded(source.report().nodes().size() <= FOLD_LIMIT);
             root.getChildren().add(item);
         }
         setRoot(root);
-        reveal(model.selectedTokenProperty().get());
+        reveal(model.selection().tokenProperty().get());
     }
 
     /**
@@ -212,10 +213,10 @@ public final class SourcesView extends TreeView<SourcesView.Entry> {
             } else {
                 title.setText(Printable.escape(node.title()));
                 subtitle.setText(Printable.escape(token != null && token.error() != null ? token.error()
-                        : TimeText.inZone(node.subtitle(), model.zoneProperty().get())));
+                        : TimeText.inZone(node.subtitle(), zone.zoneProperty().get())));
                 icon.setIconCode(icon(node.kind()));
                 setContextMenu(null);
-                tooltip.setText(Printable.escape(node.title()) + (node.subtitle() == null ? "" : "\n" + Printable.escape(TimeText.inZone(node.subtitle(), model.zoneProperty().get()))));
+                tooltip.setText(Printable.escape(node.title()) + (node.subtitle() == null ? "" : "\n" + Printable.escape(TimeText.inZone(node.subtitle(), zone.zoneProperty().get()))));
                 subtitle.pseudoClassStateChanged(PseudoClasses.INVALID, token != null && token.error() != null);
             }
             subtitle.setVisible(subtitle.getText() != null && !subtitle.getText().isEmpty());

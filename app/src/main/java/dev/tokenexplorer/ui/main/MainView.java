@@ -1,8 +1,9 @@
 package dev.tokenexplorer.ui.main;
 
 import dev.tokenexplorer.ui.input.InputView;
+import dev.tokenexplorer.ui.input.InputViewModel;
+import dev.tokenexplorer.ui.support.DisplayZone;
 import dev.tokenexplorer.ui.support.Icons;
-import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -47,7 +48,8 @@ public final class MainView extends BorderPane {
     static final KeyCombination TOGGLE_THEME = new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
     static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
 
-    private final MainViewModel model;
+    private final InputViewModel model;
+    private final DisplayZone zone;
     private final InputView inputView;
     private final ToggleButton darkToggle = new ToggleButton();
     private Node manifestNode;
@@ -70,10 +72,11 @@ public final class MainView extends BorderPane {
      * @param auditFiles   audits files dropped on the audit page
      * @param auditText    audits a dump pasted on the audit page
      */
-    public MainView(MainViewModel model, InputView inputView, Node detailsPane, Supplier<Node> manifestView, Supplier<Node> auditView,
+    public MainView(InputViewModel model, DisplayZone zone, InputView inputView, Node detailsPane, Supplier<Node> manifestView, Supplier<Node> auditView,
                     Consumer<List<java.nio.file.Path>> auditFiles, Consumer<String> auditText, RecentFiles recent, boolean dark,
                     Consumer<Boolean> onThemeChange) {
         this.model = model;
+        this.zone = zone;
         this.auditView = auditView;
         this.auditFiles = auditFiles;
         this.auditText = auditText;
@@ -89,7 +92,6 @@ public final class MainView extends BorderPane {
         if (detailsPane instanceof Region region) {
             region.setMinWidth(420);
         }
-        split.setPadding(new Insets(0));
         // Every page lies under the one drop overlay, which says what a drop will do where it lands.
         pages.getChildren().setAll(split, createDropOverlay());
         setTop(createToolbar(dark, onThemeChange, split, manifestView));
@@ -115,7 +117,6 @@ public final class MainView extends BorderPane {
         HBox left = new HBox(8, title, offline);
         left.setAlignment(Pos.CENTER_LEFT);
 
-
         Button paste = new Button("Paste", Icons.of(Feather.CLIPBOARD));
         paste.setId("paste-button");
         paste.setTooltip(new Tooltip("Replace the input with the clipboard (Ctrl+V anywhere)"));
@@ -137,7 +138,7 @@ public final class MainView extends BorderPane {
         ToggleButton utc = new ToggleButton("UTC", Icons.of(Feather.GLOBE));
         utc.setId("utc-toggle");
         utc.setTooltip(new Tooltip("Show every time in UTC instead of this computer's time zone (Ctrl+U)"));
-        utc.selectedProperty().bindBidirectional(model.utcProperty());
+        utc.selectedProperty().bindBidirectional(zone.utcProperty());
 
         explorePage.setId("page-explore");
         manifestPage.setId("page-manifest");
@@ -179,13 +180,16 @@ public final class MainView extends BorderPane {
     private void installShortcuts(Scene scene) {
         var keys = scene.getAccelerators();
         keys.put(PASTE, this::pasteShortcut);
-        keys.put(OPEN, this::chooseFiles);
-        keys.put(FOCUS_INPUT, () -> inputView.pasteArea().requestFocus());
+        keys.put(OPEN, openMenu::chooseFiles);
+        keys.put(FOCUS_INPUT, () -> {
+            model.editPaste();
+            inputView.pasteArea().requestFocus();
+        });
         keys.put(CLEAR, model::clear);
         keys.put(EXPLORE, () -> explorePage.setSelected(true));
         keys.put(MANIFEST, () -> manifestPage.setSelected(true));
         keys.put(AUDIT, () -> auditPage.setSelected(true));
-        keys.put(TOGGLE_UTC, () -> model.utcProperty().set(!model.utcProperty().get()));
+        keys.put(TOGGLE_UTC, () -> zone.utcProperty().set(!zone.utcProperty().get()));
         keys.put(TOGGLE_THEME, () -> darkToggle.setSelected(!darkToggle.isSelected()));
         keys.put(FIND, () -> {
             if (auditPage.isSelected() && auditNode instanceof dev.tokenexplorer.ui.audit.AuditView audit) {
@@ -270,10 +274,6 @@ public final class MainView extends BorderPane {
         explorePage.setSelected(true);
         recent.add(paths);
         model.openFiles(paths);
-    }
-
-    private void chooseFiles() {
-        openMenu.chooseFiles();
     }
 
     /** Shows the Explore page, as when a token is opened from the audit. */

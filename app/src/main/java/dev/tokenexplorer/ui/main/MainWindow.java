@@ -7,6 +7,8 @@ import dev.tokenexplorer.ui.audit.AuditView;
 import dev.tokenexplorer.ui.audit.AuditViewModel;
 import dev.tokenexplorer.ui.details.DetailsView;
 import dev.tokenexplorer.ui.input.InputView;
+import dev.tokenexplorer.ui.input.InputViewModel;
+import dev.tokenexplorer.ui.support.DisplayZone;
 import dev.tokenexplorer.ui.support.TaskExecutor;
 import dev.tokenexplorer.ui.manifest.ManifestView;
 import dev.tokenexplorer.ui.manifest.ManifestViewModel;
@@ -34,7 +36,8 @@ import java.util.prefs.Preferences;
  */
 public final class MainWindow {
 
-    private final MainViewModel model;
+    private final InputViewModel model;
+    private final DisplayZone zone;
     private final TokenViewModel tokenModel;
     private final TimelineViewModel timelineModel;
     private final KeysViewModel keysModel;
@@ -45,47 +48,42 @@ public final class MainWindow {
     private final Supplier<MainWindow> hiddenTwin;
 
     public MainWindow(Clock clock, TaskExecutor executor, Preferences preferences, boolean dark, Consumer<Boolean> onThemeChange) {
-        this(clock, executor, javafx.application.Platform::runLater, preferences, dark, onThemeChange);
-    }
-
-    /** @param uiThread runs progress updates on the JavaFX thread; tests may run them in place */
-    public MainWindow(Clock clock, TaskExecutor executor, java.util.concurrent.Executor uiThread, Preferences preferences, boolean dark,
-                      Consumer<Boolean> onThemeChange) {
-        hiddenTwin = () -> new MainWindow(clock, executor, uiThread, preferences, dark, on -> { });
-        model = new MainViewModel(new Analyzer(clock), executor, clock.getZone());
+        hiddenTwin = () -> new MainWindow(clock, executor, preferences, dark, on -> { });
+        model = new InputViewModel(new Analyzer(clock), executor);
+        zone = new DisplayZone(clock.getZone());
         tokenModel = new TokenViewModel(clock);
-        tokenModel.tokenProperty().bind(model.selectedTokenProperty());
-        tokenModel.zoneProperty().bind(model.zoneProperty());
+        tokenModel.tokenProperty().bind(model.selection().tokenProperty());
+        tokenModel.zoneProperty().bind(zone.zoneProperty());
         timelineModel = new TimelineViewModel(clock);
-        timelineModel.tokenProperty().bind(model.selectedTokenProperty());
-        timelineModel.zoneProperty().bind(model.zoneProperty());
+        timelineModel.tokenProperty().bind(model.selection().tokenProperty());
+        timelineModel.zoneProperty().bind(zone.zoneProperty());
         keysModel = new KeysViewModel(executor);
         model.settingsProperty().bind(keysModel.settingsProperty());
         manifestModel = new ManifestViewModel(executor);
-        model.reportProperty().addListener((obs, old, report) ->
+        model.paste().reportProperty().addListener((obs, old, report) ->
                 manifestModel.knownServiceAccounts().setAll(report == null ? List.of() : report.serviceAccounts()));
-        auditModel = new AuditViewModel(executor, uiThread, clock, () -> keysModel.settingsProperty().get().keys());
+        auditModel = new AuditViewModel(executor, clock, () -> keysModel.settingsProperty().get().keys());
         applyTheme(dark);
-        InputView inputView = new InputView(model, new KeysView(keysModel));
+        InputView inputView = new InputView(model, zone, new KeysView(keysModel));
         inputView.setOnAudit(() -> {
             view().showAudit();
-            model.auditOffer().take(auditModel);
+            model.sources().auditOffer().take(auditModel);
         });
         inputView.setOnUseAsKeys(source -> {
             if (source.isWholeFile()) {
                 keysModel.addKeyFiles(java.util.List.of(source.path())); // read again: the key file may have changed
             } else {
-                keysModel.addKeysFromText(source.label(), source.text() != null ? source.text() : model.inputTextProperty().get());
+                keysModel.addKeysFromText(source.label(), source.text() != null ? source.text() : model.paste().inputTextProperty().get());
             }
         });
         TokenView tokenView = new TokenView(tokenModel, new TimelineView(timelineModel));
         DetailsView detailsView = new DetailsView();
-        detailsView.nodeProperty().bind(model.selectedDetailProperty());
-        detailsView.zoneProperty().bind(model.zoneProperty());
-        detailsView.visibleProperty().bind(model.selectedDetailProperty().isNotNull());
-        tokenView.visibleProperty().bind(model.selectedDetailProperty().isNull());
-        view = new MainView(model, inputView, new StackPane(tokenView, detailsView),
-                () -> new ManifestView(manifestModel, model.selectedTokenProperty()),
+        detailsView.nodeProperty().bind(model.selection().detailProperty());
+        detailsView.zoneProperty().bind(zone.zoneProperty());
+        detailsView.visibleProperty().bind(model.selection().detailProperty().isNotNull());
+        tokenView.visibleProperty().bind(model.selection().detailProperty().isNull());
+        view = new MainView(model, zone, inputView, new StackPane(tokenView, detailsView),
+                () -> new ManifestView(manifestModel, model.selection().tokenProperty()),
                 () -> new AuditView(auditModel, secret -> {
                     model.openToken(Path.of(secret.source()), secret.label(), secret.token());
                     view().showExplore(); // on a click, long after the constructor
@@ -113,8 +111,12 @@ public final class MainWindow {
         return WarmUp.start(hiddenTwin);
     }
 
-    public MainViewModel model() {
+    public InputViewModel model() {
         return model;
+    }
+
+    public DisplayZone zone() {
+        return zone;
     }
 
     public TokenViewModel tokenModel() {

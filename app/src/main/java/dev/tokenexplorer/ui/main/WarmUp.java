@@ -1,5 +1,6 @@
 package dev.tokenexplorer.ui.main;
 
+import dev.tokenexplorer.ui.input.SourceItem;
 import dev.tokenexplorer.core.tree.SourceNode;
 import javafx.animation.AnimationTimer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -53,7 +54,7 @@ public final class WarmUp {
         new AnimationTimer() {
             @Override
             public void handle(long now) {
-                if (window != null && (window.model().busyProperty().get() || window.auditModel().runningProperty().get())) {
+                if (window != null && (window.model().paste().busyProperty().get() || window.auditModel().runningProperty().get())) {
                     return; // the example is analysed off the JavaFX thread
                 }
                 Runnable step = steps.poll();
@@ -78,10 +79,10 @@ public final class WarmUp {
 
     /** Selects Secrets and tokens in turn, the way a user clicks through a dump, laying out after each. */
     private void clickThroughExample() {
-        if (window.model().sources().isEmpty()) {
+        if (window.model().items().isEmpty()) {
             return;
         }
-        SourceItem source = window.model().sources().get(0);
+        SourceItem source = window.model().items().get(0);
         for (SourceNode secret : source.report().nodes().subList(0, Math.min(4, source.report().nodes().size()))) {
             steps.add(() -> select(source, secret));
             secret.children().stream().filter(SourceNode::isToken).findFirst().ifPresent(token -> steps.add(() -> select(source, token)));
@@ -102,7 +103,7 @@ public final class WarmUp {
     }
 
     private void select(SourceItem source, SourceNode node) {
-        window.model().select(source, node);
+        window.model().selection().select(source, node);
         layOut();
     }
 

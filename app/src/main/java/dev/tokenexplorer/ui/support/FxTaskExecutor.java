@@ -4,10 +4,8 @@ import javafx.application.Platform;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
 
-/** Background work on a small pool of daemon threads; callbacks land on the JavaFX thread. */
+/** Background work on a small pool of daemon threads; what comes of it lands on the JavaFX thread. */
 public final class FxTaskExecutor implements TaskExecutor {
 
     private final ExecutorService pool = Executors.newFixedThreadPool(2, runnable -> {
@@ -17,16 +15,10 @@ public final class FxTaskExecutor implements TaskExecutor {
     });
 
     @Override
-    public <T> void execute(Supplier<T> work, Consumer<T> onDone, Consumer<Throwable> onFailure) {
-        pool.execute(() -> {
-            try {
-                T result = work.get();
-                Platform.runLater(() -> onDone.accept(result));
-            } catch (Throwable e) {
-                // Any failure, an unexpected Error too, reaches the caller: none may leave a view "busy" for good.
-                Platform.runLater(() -> onFailure.accept(e));
-            }
-        });
+    public <T> BackgroundTask<T> execute(BackgroundTask<T> task) {
+        task.requireFailureHandler();
+        pool.execute(() -> task.run(Platform::runLater));
+        return task;
     }
 
     @Override

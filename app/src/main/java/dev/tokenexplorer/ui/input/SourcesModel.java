@@ -1,4 +1,4 @@
-package dev.tokenexplorer.ui.main;
+package dev.tokenexplorer.ui.input;
 
 import dev.tokenexplorer.core.Analyzer;
 import dev.tokenexplorer.core.SourceReport;
@@ -24,7 +24,7 @@ import java.util.function.Supplier;
  * read and judged on the one {@link TaskExecutor}; a read that fails becomes a source that says so,
  * never a silent gap.
  */
-final class SourcesModel {
+public final class SourcesModel {
 
     private final Analyzer analyzer;
     private final TaskExecutor executor;
@@ -43,15 +43,15 @@ final class SourcesModel {
         this.settings = settings;
     }
 
-    AuditOffer auditOffer() {
+    public AuditOffer auditOffer() {
         return auditOffer;
     }
 
-    ObservableList<SourceItem> items() {
+    public ObservableList<SourceItem> items() {
         return sourcesView;
     }
 
-    ReadOnlyBooleanProperty readingProperty() {
+    public ReadOnlyBooleanProperty readingProperty() {
         return reading.getReadOnlyProperty();
     }
 
@@ -125,13 +125,20 @@ final class SourcesModel {
         auditOffer.withdraw(null);
     }
 
-    /** Judges every file source again from the text read, at the current time and with the current keys. */
-    void rejudgeFiles() {
+    /**
+     * Judges every file source again from the text read, at the current time and with the current
+     * keys; with {@code onlyIfVerdictChanged} a source whose verdicts are the same stays as it is.
+     */
+    void rejudgeFiles(boolean onlyIfVerdictChanged) {
         VerificationSettings checks = settings.get();
         for (SourceItem item : List.copyOf(sources)) {
             if (item.isFile() && item.text() != null) {
                 executor.execute(() -> new SourceItem(item.id(), item.label(), item.path(), item.text(),
-                        analyzer.rejudge(item.report(), checks)), this::put,
+                        analyzer.rejudge(item.report(), checks)), judged -> {
+                            if (!onlyIfVerdictChanged || SourceSummaries.verdictChanged(item.report(), judged.report())) {
+                                put(judged);
+                            }
+                        },
                         failure -> put(new SourceItem(item.id(), item.label(), item.path(), item.text(),
                                 SourceReport.unreadable(item.label(), Analyzer.internalError(item.label(), failure)))));
             }

@@ -1,4 +1,4 @@
-package dev.tokenexplorer.ui.main;
+package dev.tokenexplorer.ui.input;
 
 import dev.tokenexplorer.core.Analyzer;
 import dev.tokenexplorer.ui.CurrentThreadTaskExecutor;
@@ -30,8 +30,8 @@ class AuditOfferTest {
               metadata: {name: deployer-token, namespace: ci, annotations: {kubernetes.io/service-account.name: deployer}}
             """;
 
-    private final MainViewModel model = new MainViewModel(new Analyzer(CLOCK), new CurrentThreadTaskExecutor(), ZoneOffset.UTC);
-    private final AuditViewModel audit = new AuditViewModel(new CurrentThreadTaskExecutor(), Runnable::run, CLOCK, List::of);
+    private final InputViewModel model = new InputViewModel(new Analyzer(CLOCK), new CurrentThreadTaskExecutor());
+    private final AuditViewModel audit = new AuditViewModel(new CurrentThreadTaskExecutor(), CLOCK, List::of);
 
     /** The Secret, then ConfigMaps of about 1 KB each up to the size asked. */
     private static String padded(int megabytes) {
@@ -52,15 +52,15 @@ class AuditOfferTest {
 
         model.openFiles(List.of(dump));
 
-        AuditOffer.Offer offer = model.auditOffer().offerProperty().get();
+        AuditOffer.Offer offer = model.sources().auditOffer().offerProperty().get();
         assertThat(offer).isNotNull();
         assertThat(offer.file()).isEqualTo(dump);
         assertThat(offer.message()).startsWith("secrets.yaml looks like a cluster dump");
-        assertThat(model.sources().get(0).report().error()).doesNotContain("right file");
+        assertThat(model.items().get(0).report().error()).doesNotContain("right file");
 
-        model.auditOffer().take(audit);
+        model.sources().auditOffer().take(audit);
 
-        assertThat(model.auditOffer().offerProperty().get()).isNull();
+        assertThat(model.sources().auditOffer().offerProperty().get()).isNull();
         assertThat(audit.resultProperty().get()).isNotNull();
         assertThat(audit.resultProperty().get().secrets()).hasSize(1);
     }
@@ -69,17 +69,17 @@ class AuditOfferTest {
     void aLargePastedDumpGetsTheSameOfferAndANewPasteWithdrawsIt() {
         model.paste(padded(1));
 
-        AuditOffer.Offer offer = model.auditOffer().offerProperty().get();
+        AuditOffer.Offer offer = model.sources().auditOffer().offerProperty().get();
         assertThat(offer).isNotNull();
         assertThat(offer.isFile()).isFalse();
         assertThat(offer.message()).startsWith("The pasted text looks like a cluster dump");
 
-        model.auditOffer().take(audit);
+        model.sources().auditOffer().take(audit);
         assertThat(audit.resultProperty().get().secrets()).hasSize(1);
 
         model.paste(padded(1));
         model.paste("eyJhbGciOiJSUzI1NiJ9.e30.c2ln");
-        assertThat(model.auditOffer().offerProperty().get()).isNull();
+        assertThat(model.sources().auditOffer().offerProperty().get()).isNull();
     }
 
     @Test
@@ -88,7 +88,7 @@ class AuditOfferTest {
 
         model.openFiles(List.of(big));
 
-        assertThat(model.auditOffer().offerProperty().get()).isNull();
-        assertThat(model.sources().get(0).report().error()).contains("Is it the right file?");
+        assertThat(model.sources().auditOffer().offerProperty().get()).isNull();
+        assertThat(model.items().get(0).report().error()).contains("Is it the right file?");
     }
 }

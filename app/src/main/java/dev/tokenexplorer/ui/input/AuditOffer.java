@@ -1,4 +1,4 @@
-package dev.tokenexplorer.ui.main;
+package dev.tokenexplorer.ui.input;
 
 import dev.tokenexplorer.core.SourceReport;
 import dev.tokenexplorer.core.input.DumpSniffer;
