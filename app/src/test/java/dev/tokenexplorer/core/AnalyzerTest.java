@@ -21,6 +21,34 @@ class AnalyzerTest {
     }
 
     @Test
+    void aTokenDamagedWithACharacterNoTokenHasIsStillReadAsATokenAndTheCharacterIsNamed() {
+        String token = Fixtures.text(Fixtures.PROJECTED).strip();
+        String damaged = token.substring(0, token.length() - 5) + "%%%%%";
+
+        SourceReport report = at("2022-08-19T14:00:00Z").analyzeText("paste", damaged, VerificationSettings.NONE);
+
+        assertThat(report.error()).isNull();
+        assertThat(report.tokens()).singleElement().satisfies(t -> {
+            assertThat(t.error()).isEqualTo("The signature segment is not valid base64url: character '%' at position " + (token.length() - 4) + " is not allowed.");
+            assertThat(t.decoded()).as("its claims are still read").isTrue();
+        });
+    }
+
+    @Test
+    void aTokenCutOffInsideItsPayloadKeepsItsHeaderAndSaysWhatIsMissing() {
+        String token = Fixtures.text(Fixtures.PROJECTED).strip();
+        String cut = token.substring(0, token.indexOf('.') + 30);
+
+        SourceReport report = at("2022-08-19T14:00:00Z").analyzeText("paste", cut, VerificationSettings.NONE);
+
+        assertThat(report.tokens()).singleElement().satisfies(t -> {
+            assertThat(t.decoded()).isFalse();
+            assertThat(t.jwt().header().get("alg").asText()).isEqualTo("RS256");
+            assertThat(t.error()).contains("the signature is missing").contains("The payload segment").endsWith("Only its header is shown.");
+        });
+    }
+
+    @Test
     void aReportJudgedAgainLaterChangesStatusFromWhatWasRead() {
         SourceReport read = at("2022-08-19T12:00:00Z").analyzeText("paste", Fixtures.text(Fixtures.PROJECTED));
 

@@ -129,8 +129,10 @@ class OpenFilesTest {
         drop(robot, List.of(binary.toFile()));
         waitForSources(1);
 
-        assertThat(robot.lookup(".source-subtitle").queryAllAs(Label.class)).extracting(Label::getText)
-                .anySatisfy(text -> assertThat(text).isEqualTo("kubectl is a binary file (it holds NUL bytes), not a token, Secret, kubeconfig, key or certificate."));
+        // The sidebar says it briefly (the whole sentence is its tooltip); the pane says why, once.
+        assertThat(robot.lookup(".source-subtitle").queryAllAs(Label.class)).extracting(Label::getText).contains("Could not be read");
+        assertThat(robot.lookup("#details-notes .finding").queryAs(Label.class).getText())
+                .isEqualTo("kubectl is a binary file (it holds NUL bytes), not a token, Secret, kubeconfig, key or certificate.");
         SourceItem item = window.model().items().get(0);
         robot.interact(() -> window.model().selection().select(item, null));
         WaitForAsyncUtils.waitForFxEvents();

@@ -4,6 +4,9 @@ import dev.tokenexplorer.core.token.TokenAnalyzer;
 import dev.tokenexplorer.support.Fixtures;
 import dev.tokenexplorer.ui.claims.ClaimRow;
 import dev.tokenexplorer.ui.token.TokenViewModel;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tokenexplorer.core.json.Json;
+import dev.tokenexplorer.ui.claims.ClaimRow;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -49,11 +52,35 @@ class TokenViewModelTest {
     }
 
     @Test
-    void malformedTokenShowsItsErrorAsAFinding() {
+    void malformedTokenShowsItsErrorAsAFinding() throws Exception {
         model.tokenProperty().set(new TokenAnalyzer().analyze("token", "eyJhbGciOiJub25lIn0.eyJ.", NOW, List.of()));
 
-        assertThat(model.titleProperty().get()).isEqualTo("This token could not be decoded");
+        // The header was read: it shows; where the claims would be, what is missing and why.
+        assertThat(model.titleProperty().get()).isEqualTo("Only this token's header could be read");
         assertThat(model.findings()).singleElement().satisfies(f -> assertThat(f.message()).contains("payload segment"));
+        assertThat(model.headerRowsProperty().get()).anySatisfy(r -> assertThat(r.name() + "=" + r.value()).isEqualTo("alg=none"));
+        assertThat(model.missingProperty().get()).startsWith("No claims. The payload segment");
+        assertThat(model.hasTimesProperty().get()).as("no empty timeline").isFalse();
+        assertThat(Json.parse(model.decodedJson()).get("payload").isNull()).isTrue();
+
+        model.tokenProperty().set(new TokenAnalyzer().analyze("token", "not-a-token", NOW, List.of()));
+        assertThat(model.titleProperty().get()).isEqualTo("This token could not be decoded");
+        assertThat(model.headerRowsProperty().get()).isEmpty();
+        assertThat(model.decodedJson()).isEmpty();
+    }
+
+    @Test
+    void aTokenCutOffBeforeItsSignatureShowsEverythingItSaysAndCopiesOneDocument() throws Exception {
+        String token = dev.tokenexplorer.support.TestTokens.rs256("{\"sub\":\"system:serviceaccount:ci:deployer\",\"iat\":1660900000,\"exp\":1660920000}");
+        model.tokenProperty().set(new TokenAnalyzer().analyze("token", token.substring(0, token.lastIndexOf('.')), NOW, List.of()));
+
+        assertThat(model.titleProperty().get()).isEqualTo("Service account ci/deployer");
+        assertThat(model.hasTimesProperty().get()).isTrue();
+        assertThat(model.claimRowsProperty().get()).extracting(ClaimRow::name).contains("sub", "iat", "exp");
+        assertThat(model.findings().get(0).message()).contains("the signature is missing").contains("header and claims are shown");
+        JsonNode copied = Json.parse(model.decodedJson());
+        assertThat(copied.get("header").get("alg").asText()).isEqualTo("RS256");
+        assertThat(copied.get("payload").get("sub").asText()).isEqualTo("system:serviceaccount:ci:deployer");
     }
 
     @Test

@@ -81,6 +81,10 @@ public final class InputRecognizer {
                 return token;
             }
         }
+        if (candidate.indexOf(':') < 0 && candidate.indexOf('{') < 0 && BearerToken.triesToBeJwt(candidate.replaceAll("\\s", ""))) {
+            // A JWT with a character no token has (damaged when copied): decoding says which, and where.
+            return tokenText(source, candidate, now, baseDir, false, bearer.matches());
+        }
         if (bearer.matches()) {
             return RecognizedInput.failed(source, InputType.JWT, "After \"Bearer\" comes text that is not a JWT. " + EXPECTED);
         }

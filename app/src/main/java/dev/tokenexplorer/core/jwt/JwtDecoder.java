@@ -54,8 +54,8 @@ public final class JwtDecoder {
         }
         String[] parts = token.split("\\.", -1);
         if (parts.length == 2) {
-            String message = segmentCountMessage(token, 2);
-            return new Malformed(message, partial(parts[0], parts[1], token, message));
+            DecodedJwt partial = partial(parts[0], parts[1], token);
+            return new Malformed(twoSegments(token, partial), partial);
         }
         if (parts.length != 3) {
             return new Malformed(segmentCountMessage(token, parts.length));
@@ -71,7 +71,7 @@ public final class JwtDecoder {
             } catch (IllegalArgumentException e) {
                 String problem = base64urlProblem(part, offset);
                 String message = "The " + segment.label + " segment " + (problem != null ? problem : "is not valid base64url.");
-                return new Malformed(message, segment == Segment.SIGNATURE ? partial(parts[0], parts[1], token, message) : null);
+                return new Malformed(message, segment == Segment.HEADER ? null : partial(parts[0], parts[1], token));
             }
             offset += part.length() + 1;
         }
@@ -93,11 +93,46 @@ public final class JwtDecoder {
         }
     }
 
-    /** Header and claims of a token whose signature is missing or damaged, or null when they cannot be read either. */
-    private DecodedJwt partial(String headerPart, String payloadPart, String token, String problem) {
-        Decoding whole = decode(headerPart + "." + payloadPart + ".");
-        return whole instanceof Decoded decoded && decoded.jwt().payloadProblem() == null
-                ? new DecodedJwt(token, headerPart, payloadPart, "", decoded.jwt().header(), decoded.jwt().claims(), null) : null;
+    /**
+     * What can still be read of a token cut off or damaged after its header: the header, and the
+     * claims when the payload reads too (else its problem, as {@link DecodedJwt#payloadProblem()}).
+     * Null when not even the header reads.
+     */
+    private static DecodedJwt partial(String headerPart, String payloadPart, String token) {
+        ObjectNode header;
+        try {
+            header = jsonObject(Segment.HEADER, base64url(Segment.HEADER, headerPart, 0));
+        } catch (SegmentException e) {
+            return null;
+        }
+        try {
+            ObjectNode claims = jsonObject(Segment.PAYLOAD, base64url(Segment.PAYLOAD, payloadPart, headerPart.length() + 1));
+            return new DecodedJwt(token, headerPart, payloadPart, "", header, claims, null);
+        } catch (SegmentException e) {
+            return new DecodedJwt(token, headerPart, payloadPart, "", header, Json.nodes().objectNode(), e.getMessage());
+        }
+    }
+
+    private static byte[] base64url(Segment segment, String part, int offset) throws SegmentException {
+        try {
+            return Base64.getUrlDecoder().decode(stripPadding(part));
+        } catch (IllegalArgumentException e) {
+            String problem = base64urlProblem(part, offset);
+            throw new SegmentException("The " + segment.label + " segment " + (problem != null ? problem : "is not valid base64url."));
+        }
+    }
+
+    /** A token of two segments: says what is missing, and what of the rest could be read. */
+    private static String twoSegments(String token, DecodedJwt partial) {
+        String count = segmentCountMessage(token, 2);
+        if (BOOTSTRAP_TOKEN.matcher(token).matches()) {
+            return count;
+        }
+        if (partial == null) {
+            return count + " Its header cannot be read either, so nothing of it is shown.";
+        }
+        return partial.payloadProblem() == null ? count + " Its header and claims are shown as they are, unverified."
+                : count + " " + partial.payloadProblem() + " Only its header is shown.";
     }
 
     private static String segmentCountMessage(String token, int count) {
@@ -112,7 +147,7 @@ public final class JwtDecoder {
         }
         if (count == 2) {
             return "A JWT has 3 segments separated by dots (header.payload.signature); this has 2: the signature is missing, "
-                    + "perhaps cut off when the token was copied. Its header and claims are shown as they are, unverified.";
+                    + "perhaps cut off when the token was copied.";
         }
         return "A JWT has 3 segments separated by dots (header.payload.signature); this has " + count + ".";
     }

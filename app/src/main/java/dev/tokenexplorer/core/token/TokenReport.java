@@ -52,9 +52,13 @@ public record TokenReport(String location,
         return kubernetes != null;
     }
 
-    /** The same report for a token that is broken, though its claims could be read: no signature to speak of. */
+    /**
+     * The same report for a token that is broken, though its claims could be read: no signature to
+     * speak of, and the error, not a second finding, says that the signature is missing.
+     */
     TokenReport withError(String error) {
-        return new TokenReport(location, error, jwt, kubernetes, times, status, null, null, timeline, findings);
+        return new TokenReport(location, error, jwt, kubernetes, times, status, null, null, timeline,
+                findings.stream().filter(f -> f.type() != FindingCode.MISSING_SIGNATURE).toList());
     }
 
     /** The findings, led by the error when there is one and no finding says it already (a token Secret's verdict does). */

@@ -23,6 +23,7 @@ public final class ClaimsView extends VBox {
 
     private final ObjectProperty<List<ClaimRow>> rows = new SimpleObjectProperty<>(this, "rows", List.of());
     private final TreeTableView<ClaimRow> table = new TreeTableView<>();
+    private final javafx.beans.property.StringProperty placeholder = new javafx.beans.property.SimpleStringProperty(this, "placeholder", "No claims");
 
     public ClaimsView(String id) {
         getStyleClass().add("claims-view");
@@ -33,10 +34,20 @@ public final class ClaimsView extends VBox {
         table.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.getColumns().setAll(createNameColumn(), createValueColumn(), createMeaningColumn());
         table.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
-        table.setPlaceholder(new Label("No claims"));
+        Label empty = new Label();
+        empty.setId(id + "-empty");
+        empty.setWrapText(true);
+        empty.setPadding(new javafx.geometry.Insets(12));
+        empty.textProperty().bind(placeholder);
+        table.setPlaceholder(empty);
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().add(table);
         rows.addListener((obs, old, list) -> fill(list));
+    }
+
+    /** What the table says when it has no rows: "No claims", or why none could be read. */
+    public javafx.beans.property.StringProperty placeholderProperty() {
+        return placeholder;
     }
 
     public ObjectProperty<List<ClaimRow>> rowsProperty() {

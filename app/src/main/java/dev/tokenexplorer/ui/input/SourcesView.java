@@ -177,8 +177,12 @@ public final class SourcesView extends TreeView<SourcesView.Entry> {
             subtitle.getStyleClass().add("source-subtitle");
             subtitle.managedProperty().bind(subtitle.visibleProperty());
             badges.managedProperty().bind(badges.visibleProperty());
-            title.setMinWidth(0);
-            subtitle.setMinWidth(0);
+            // Long titles and errors end in "…" rather than widening every row into a horizontal scroll bar.
+            for (Label label : new Label[]{title, subtitle}) {
+                label.setMinWidth(0);
+                label.setPrefWidth(1);
+                label.setMaxWidth(Double.MAX_VALUE);
+            }
             title.setGraphic(icon);
             // The graphic stays; an empty row hides it. Setting it again would restyle the whole row each time.
             box.managedProperty().bind(box.visibleProperty());
@@ -204,11 +208,12 @@ public final class SourcesView extends TreeView<SourcesView.Entry> {
             if (node == null) {
                 title.setText(Printable.escape(source.label()));
                 int entries = source.report().nodes().size();
-                subtitle.setText(Printable.escape(source.report().error() != null ? source.report().error() : source.report().type().title()
+                subtitle.setText(Printable.escape(source.report().error() != null ? "Could not be read" : source.report().type().title()
                         + (entries > FOLD_LIMIT ? String.format(java.util.Locale.ROOT, " · %,d entries", entries) : "")));
                 icon.setIconCode(source.isFile() ? Feather.FILE_TEXT : Feather.CLIPBOARD);
                 setContextMenu(menu(source));
-                tooltip.setText(source.isFile() ? source.path().toString() : "Pasted text");
+                tooltip.setText((source.isFile() ? source.path().toString() : "Pasted text")
+                        + (source.report().error() == null ? "" : "\n" + Printable.escape(source.report().error())));
                 subtitle.pseudoClassStateChanged(PseudoClasses.INVALID, source.report().error() != null);
             } else {
                 title.setText(Printable.escape(node.title()));

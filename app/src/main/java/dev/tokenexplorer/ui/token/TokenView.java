@@ -40,7 +40,11 @@ public final class TokenView extends StackPane {
         this.model = model;
         getStyleClass().add("token-view");
         getStylesheets().add(Objects.requireNonNull(TokenView.class.getResource("token.css")).toExternalForm());
-        VBox content = new VBox(10, createHeader(), timeline, createFindings(), createTabs());
+        // A token whose claims could not be read has no times: no empty timeline frame.
+        VBox timelineBox = new VBox(timeline);
+        timelineBox.visibleProperty().bind(model.hasTimesProperty());
+        timelineBox.managedProperty().bind(timelineBox.visibleProperty());
+        VBox content = new VBox(10, createHeader(), timelineBox, createFindings(), createTabs());
         content.getStyleClass().add("token-content");
         // In a small window the page scrolls as a whole rather than squeezing the findings to a
         // line or two and the claims to a sliver; in a large one it fits and the claims grow.
@@ -104,6 +108,7 @@ public final class TokenView extends StackPane {
     private TabPane createTabs() {
         ClaimsView claims = new ClaimsView("claims-tree");
         claims.rowsProperty().bind(model.claimRowsProperty());
+        claims.placeholderProperty().bind(model.missingProperty());
         ClaimsView header = new ClaimsView("header-tree");
         header.rowsProperty().bind(model.headerRowsProperty());
         TabPane tabs = new TabPane(
@@ -130,7 +135,7 @@ public final class TokenView extends StackPane {
         payload.textProperty().bind(model.payloadJsonProperty());
         VBox.setVgrow(payload, Priority.ALWAYS);
         Button copy = new Button("Copy JSON", Icons.of(Feather.COPY));
-        copy.setTooltip(new Tooltip("Copy the decoded header and payload (not the token itself)"));
+        copy.setTooltip(new Tooltip("Copy the decoded header and payload as one JSON document (not the token itself)"));
         copy.setOnAction(e -> {
             ClipboardContent content = new ClipboardContent();
             content.putString(model.decodedJson());

@@ -9,6 +9,8 @@ import dev.tokenexplorer.core.token.TokenReport;
 import dev.tokenexplorer.ui.claims.ClaimRow;
 import dev.tokenexplorer.ui.claims.ClaimRows;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -35,6 +37,8 @@ public final class TokenViewModel {
     private final ReadOnlyStringWrapper payloadJson = new ReadOnlyStringWrapper(this, "payloadJson", "");
     private final ReadOnlyObjectWrapper<List<ClaimRow>> claimRows = new ReadOnlyObjectWrapper<>(this, "claimRows", List.of());
     private final ReadOnlyObjectWrapper<List<ClaimRow>> headerRows = new ReadOnlyObjectWrapper<>(this, "headerRows", List.of());
+    private final ReadOnlyStringWrapper missing = new ReadOnlyStringWrapper(this, "missing", "");
+    private final ReadOnlyBooleanWrapper hasTimes = new ReadOnlyBooleanWrapper(this, "hasTimes");
     private final ObservableList<Finding> findings = FXCollections.observableArrayList();
     /** Kept in a field: an unmodifiable view forwards changes only while it is referenced. */
     private final ObservableList<Finding> findingsView = FXCollections.unmodifiableObservableList(findings);
@@ -95,9 +99,29 @@ public final class TokenViewModel {
         return t == null || t.jwt() == null ? "" : Redactor.redact(t.jwt());
     }
 
-    /** Header and payload as one pretty-printed text, for the clipboard. */
+    /** Header and payload as one JSON document, {"header": …, "payload": …}, for the clipboard; empty when nothing was decoded. */
     public String decodedJson() {
-        return headerJson.get() + "\n" + payloadJson.get();
+        TokenReport t = token.get();
+        if (t == null || t.jwt() == null) {
+            return "";
+        }
+        var both = Json.nodes().objectNode();
+        both.set("header", t.jwt().header());
+        both.set("payload", t.decoded() ? t.jwt().claims() : Json.nodes().nullNode());
+        return Json.pretty(both);
+    }
+
+    /**
+     * What could not be decoded, said where the claims would be ("No claims: the payload segment …");
+     * "No claims" for a token that simply has none.
+     */
+    public ReadOnlyStringProperty missingProperty() {
+        return missing.getReadOnlyProperty();
+    }
+
+    /** Whether the token's times were read, so that there is a timeline to draw. */
+    public ReadOnlyBooleanProperty hasTimesProperty() {
+        return hasTimes.getReadOnlyProperty();
     }
 
     /** Findings quote the token: shown with every non-printable character escaped. */
@@ -106,17 +130,23 @@ public final class TokenViewModel {
     }
 
     private void show(TokenReport t) {
+        hasTimes.set(t != null && t.decoded());
         if (t == null || !t.decoded()) {
-            title.set(t == null ? "" : "This token could not be decoded");
+            // Not even the claims: the header still shows when it was read (the payload cut off or damaged).
+            boolean header = t != null && t.jwt() != null;
+            title.set(t == null ? "" : header ? "Only this token's header could be read" : "This token could not be decoded");
             subtitle.set(t == null ? "" : Printable.escape(t.location()));
             revokedBy.set("");
-            headerJson.set("");
-            payloadJson.set("");
+            headerJson.set(header ? Json.pretty(t.jwt().header()) : "");
+            payloadJson.set(t == null ? "" : "(not decoded)");
             claimRows.set(List.of());
-            headerRows.set(List.of());
+            headerRows.set(header ? ClaimRows.header(t.jwt().header(), clock.instant(), zone.get()) : List.of());
+            String why = header && t.jwt().payloadProblem() != null ? t.jwt().payloadProblem() : t == null ? null : t.error();
+            missing.set(why == null ? "No claims" : "No claims. " + Printable.escape(why));
             findings.setAll(t == null ? List.of() : escaped(t.findingsWithError()));
             return;
         }
+        missing.set("No claims");
         Instant now = clock.instant();
         KubernetesClaims k8s = t.kubernetes();
         // Everything shown comes from the token: non-printable characters are shown escaped.
