@@ -25,14 +25,20 @@ public final class ClaimsView extends VBox {
     private final TreeTableView<ClaimRow> table = new TreeTableView<>();
     private final javafx.beans.property.StringProperty placeholder = new javafx.beans.property.SimpleStringProperty(this, "placeholder", "No claims");
 
+    /** A table of claims. */
     public ClaimsView(String id) {
+        this(id, "Claim");
+    }
+
+    /** A table of a token's claims, or of its header's parameters ({@code nameTitle} "Parameter"). */
+    public ClaimsView(String id, String nameTitle) {
         getStyleClass().add("claims-view");
         getStylesheets().add(java.util.Objects.requireNonNull(ClaimsView.class.getResource("claims.css")).toExternalForm());
         setId(id);
         table.setShowRoot(false);
         table.setRoot(new TreeItem<>());
         table.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        table.getColumns().setAll(createNameColumn(), createValueColumn(), createMeaningColumn());
+        table.getColumns().setAll(createNameColumn(nameTitle), createValueColumn(), createMeaningColumn());
         table.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
         Label empty = new Label();
         empty.setId(id + "-empty");
@@ -58,8 +64,8 @@ public final class ClaimsView extends VBox {
         return table;
     }
 
-    private TreeTableColumn<ClaimRow, ClaimRow> createNameColumn() {
-        TreeTableColumn<ClaimRow, ClaimRow> column = column("Claim");
+    private TreeTableColumn<ClaimRow, ClaimRow> createNameColumn(String title) {
+        TreeTableColumn<ClaimRow, ClaimRow> column = column(title);
         column.setCellFactory(c -> new WrappingCell(row -> breakable(row.name()), null));
         column.setPrefWidth(170);
         column.setMinWidth(110);

@@ -9,7 +9,9 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
@@ -97,9 +99,7 @@ public final class DetailsView extends ScrollPane {
         for (SourceNode.Detail detail : n.details()) {
             Label name = new Label(detail.label());
             name.getStyleClass().add("detail-label");
-            TextField value = new TextField(Printable.escape(detail.value()));
-            value.setEditable(false);
-            value.getStyleClass().add("detail-value");
+            TextInputControl value = valueField(Printable.escape(detail.value()));
             VBox cell = new VBox(2, value);
             if (detail.explanation() != null) {
                 Label explanation = new Label(Printable.escape(detail.explanation()));
@@ -112,4 +112,24 @@ public final class DetailsView extends ScrollPane {
             grid.add(cell, 1, row++);
         }
     }
+
+    /** Long values (a SHA-256 fingerprint, a server URL) wrap in full rather than being cut at the right; all can be selected and copied. */
+    private static TextInputControl valueField(String text) {
+        TextInputControl value;
+        if (text.length() > WRAP_AFTER) {
+            TextArea area = new TextArea(text);
+            area.setWrapText(true);
+            area.setPrefRowCount(Math.min(6, 1 + text.length() / WRAP_AFTER));
+            area.setMinHeight(Region.USE_PREF_SIZE);
+            value = area;
+        } else {
+            value = new TextField(text);
+        }
+        value.setEditable(false);
+        value.getStyleClass().add("detail-value");
+        return value;
+    }
+
+    /** About what a value box shows on one line in the narrowest window. */
+    private static final int WRAP_AFTER = 44;
 }

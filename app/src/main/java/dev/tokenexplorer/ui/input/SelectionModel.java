@@ -99,6 +99,7 @@ public final class SelectionModel {
         return token.get() == null || report == null ? -1 : report.tokens().indexOf(token.get());
     }
 
+    /** Shows the first token of the sources left; with none, what the first source is; with no source, nothing. */
     private void showFirstToken() {
         detail.set(null);
         token.set(null);
@@ -109,6 +110,10 @@ public final class SelectionModel {
                 token.set(item.report().tokens().get(0));
                 return;
             }
+        }
+        if (!sources.isEmpty()) {
+            source.set(sources.get(0));
+            detail.set(SourceSummaries.describe(sources.get(0)));
         }
     }
 }

@@ -109,7 +109,7 @@ public final class TokenView extends StackPane {
         ClaimsView claims = new ClaimsView("claims-tree");
         claims.rowsProperty().bind(model.claimRowsProperty());
         claims.placeholderProperty().bind(model.missingProperty());
-        ClaimsView header = new ClaimsView("header-tree");
+        ClaimsView header = new ClaimsView("header-tree", "Parameter");
         header.rowsProperty().bind(model.headerRowsProperty());
         TabPane tabs = new TabPane(
                 tab("Claims", claims, "What the token says, claim by claim"),
@@ -131,6 +131,7 @@ public final class TokenView extends StackPane {
         TextArea header = rawArea("raw-header");
         header.textProperty().bind(model.headerJsonProperty());
         header.setPrefRowCount(4);
+        header.setMinHeight(Region.USE_PREF_SIZE); // the page scrolls rather than squeeze the header to a line or two
         TextArea payload = rawArea("raw-payload");
         payload.textProperty().bind(model.payloadJsonProperty());
         VBox.setVgrow(payload, Priority.ALWAYS);

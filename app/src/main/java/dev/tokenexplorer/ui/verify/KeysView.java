@@ -98,8 +98,8 @@ public final class KeysView extends TitledPane {
     }
 
     private VBox createExpectations() {
-        TextField audiences = field("expected-audiences", "Expected audiences", "The audiences the API server accepts (--api-audiences)", model.audiencesProperty());
-        TextField issuers = field("expected-issuers", "Expected issuers", "The issuers the API server accepts (--service-account-issuer)", model.issuersProperty());
+        VBox audiences = field("expected-audiences", "Expected audiences", "The audiences the API server accepts (--api-audiences)", model.audiencesProperty());
+        VBox issuers = field("expected-issuers", "Expected issuers", "The issuers the API server accepts (--service-account-issuer)", model.issuersProperty());
         PasswordField secret = new PasswordField();
         secret.setId("hmac-secret");
         secret.setPromptText("HMAC secret (HS256/384/512 only)");
@@ -108,13 +108,17 @@ public final class KeysView extends TitledPane {
         return new VBox(6, audiences, issuers, secret);
     }
 
-    private static TextField field(String id, String prompt, String tooltip, javafx.beans.property.StringProperty property) {
+    /** A field with its name above it, which stays when the field is filled (a prompt alone would vanish). */
+    private static VBox field(String id, String name, String tooltip, javafx.beans.property.StringProperty property) {
         TextField field = new TextField();
         field.setId(id);
-        field.setPromptText(prompt);
+        field.setPromptText("empty: not checked");
         field.setTooltip(new Tooltip(tooltip + "; separate several with commas"));
         field.textProperty().bindBidirectional(property);
-        return field;
+        Label label = new Label(name);
+        label.getStyleClass().add("field-label");
+        label.setLabelFor(field);
+        return new VBox(2, label, field);
     }
 
     private void dragOver(DragEvent event) {

@@ -137,4 +137,17 @@ class InputViewModelTest {
         assertThat(model.selection().tokenProperty().get()).isSameAs(model.items().get(0).report().tokens().get(0));
         assertThat(model.inputSourceProperty().get().label()).isEqualTo("b.jwt");
     }
+
+    @Test
+    void clearingThePasteWithOnlyAKeyFileLeftShowsTheKeyFileNotAnEmptyPane(@TempDir Path dir) throws Exception {
+        Path key = Files.copy(Fixtures.path("kubernetes-test-keys/rsa_public.pem"), dir.resolve("sa.pub"));
+        model.openFiles(List.of(key));
+        model.paste(TOKEN);
+
+        model.clear();
+
+        assertThat(model.selection().tokenProperty().get()).isNull();
+        assertThat(model.selection().detailProperty().get().title()).isEqualTo("sa.pub");
+        assertThat(model.inputSourceProperty().get().label()).isEqualTo("sa.pub");
+    }
 }
