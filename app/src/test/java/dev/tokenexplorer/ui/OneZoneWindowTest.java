@@ -83,6 +83,35 @@ class OneZoneWindowTest {
         Snapshots.write(window.scene().getRoot(), "audit-offer-taken.png");
     }
 
+    @Test
+    void theAuditsFindingsShowTheirTimesInNewYorkToo(FxRobot robot) throws Exception {
+        String dump = """
+                apiVersion: v1
+                kind: List
+                items:
+                - apiVersion: v1
+                  kind: Secret
+                  type: kubernetes.io/service-account-token
+                  metadata:
+                    name: ci-token
+                    namespace: ci
+                    creationTimestamp: "2023-01-05T17:30:00Z"
+                    annotations: {kubernetes.io/service-account.name: ci}
+                  data: {token: %s}
+                """.formatted(java.util.Base64.getEncoder().encodeToString(Fixtures.text(Fixtures.LEGACY_V120).strip().getBytes()));
+        robot.interact(() -> {
+            window.auditModel().auditText("pasted dump", dump);
+        });
+        robot.clickOn("#page-audit");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.auditModel().resultProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> robot.lookup("#audit-table").queryAs(javafx.scene.control.TableView.class).getSelectionModel().select(0));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        List<String> texts = robot.lookup("#audit-details .finding").queryAllAs(Labeled.class).stream().map(Labeled::getText).toList();
+        assertThat(texts).anyMatch(t -> t.contains("created 5 Jan 2023 12:30:00 EST")).noneMatch(t -> t.contains("UTC"));
+    }
+
     private static String text(Node n) {
         return n instanceof Labeled l ? l.getText() : ((Text) n).getText();
     }

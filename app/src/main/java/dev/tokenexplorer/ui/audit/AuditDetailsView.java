@@ -5,6 +5,7 @@ import dev.tokenexplorer.core.kube.Access;
 import dev.tokenexplorer.core.kube.Plan;
 import dev.tokenexplorer.core.kube.SecretVerdict;
 import dev.tokenexplorer.core.text.Printable;
+import dev.tokenexplorer.core.text.TimeText;
 import dev.tokenexplorer.core.finding.Finding;
 import dev.tokenexplorer.core.finding.FindingCode;
 import dev.tokenexplorer.ui.support.Icons;
@@ -26,8 +27,11 @@ import org.kordamp.ikonli.feather.Feather;
  */
 final class AuditDetailsView extends VBox {
 
-    AuditDetailsView() {
+    private final javafx.beans.value.ObservableValue<java.time.ZoneId> zone;
+
+    AuditDetailsView(javafx.beans.value.ObservableValue<java.time.ZoneId> zone) {
         super(6);
+        this.zone = zone;
         setId("audit-details");
         getStyleClass().add("audit-details");
         show(null);
@@ -46,7 +50,7 @@ final class AuditDetailsView extends VBox {
         if (secret.findings().isEmpty()) {
             getChildren().add(Icons.finding(Finding.of(FindingCode.NO_FINDINGS, "Nothing to report: used recently, not marked invalid.")));
         }
-        secret.findings().forEach(f -> getChildren().add(Icons.finding(new Finding(f.type(), Printable.escape(f.message())))));
+        secret.findings().forEach(f -> getChildren().add(Icons.finding(new Finding(f.type(), Printable.escape(TimeText.inZone(f.message(), zone.getValue()))))));
 
         heading("Used by");
         if (secret.usedBy().isEmpty()) {

@@ -20,7 +20,6 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
@@ -32,7 +31,7 @@ import java.util.stream.Collectors;
  */
 final class AuditTable extends TableView<AuditedSecret> {
 
-    AuditTable(ObservableList<AuditedSecret> shown, Runnable onOpen) {
+    AuditTable(ObservableList<AuditedSecret> shown, javafx.beans.value.ObservableValue<java.time.ZoneId> zone, Runnable onOpen) {
         setId("audit-table");
         Label placeholder = new Label("No audit yet: open or drop a dump such as\n"
                 + "kubectl get secrets,serviceaccounts -A -o yaml > cluster.yaml\n\n"
@@ -59,7 +58,7 @@ final class AuditTable extends TableView<AuditedSecret> {
                 column("Signature", 92, AuditedSecret::signature, Comparator.nullsFirst(Comparator.<SignatureStatus>naturalOrder()),
                         SignatureStatus::id),
                 column("Created", 96, AuditedSecret::created, Comparator.nullsFirst(Comparator.<Instant>naturalOrder()),
-                        i -> LocalDate.ofInstant(i, ZoneOffset.UTC).toString())));
+                        i -> LocalDate.ofInstant(i, zone.getValue()).toString())));
         // Columns fill a wide table; a narrow one keeps their widths and scrolls sideways.
         widthProperty().addListener((obs, old, width) -> fitColumns(width.doubleValue()));
         getColumns().forEach(c -> c.visibleProperty().addListener((obs, old, on) -> fitColumns(getWidth())));

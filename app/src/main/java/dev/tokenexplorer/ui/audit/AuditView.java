@@ -71,15 +71,23 @@ public final class AuditView extends VBox {
     private final Consumer<AuditedSecret> onOpen;
     private final AuditTable table;
     private final Label problems = new Label();
-    private final AuditDetailsView details = new AuditDetailsView();
+    private final AuditDetailsView details;
     private final TextField filter = new TextField();
 
-    /** @param onOpen shows a Secret's token in the Explore page */
-    public AuditView(AuditViewModel model, Consumer<AuditedSecret> onOpen) {
+    /**
+     * @param zone   the window's one zone: the findings' times and the Created dates show in it
+     * @param onOpen shows a Secret's token in the Explore page
+     */
+    public AuditView(AuditViewModel model, javafx.beans.value.ObservableValue<java.time.ZoneId> zone, Consumer<AuditedSecret> onOpen) {
         this.model = model;
         this.onOpen = onOpen;
-        table = new AuditTable(model.shown(), this::openSelected);
+        details = new AuditDetailsView(zone);
+        table = new AuditTable(model.shown(), zone, this::openSelected);
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, secret) -> details.show(secret));
+        zone.addListener((obs, old, now) -> {
+            details.show(table.getSelectionModel().getSelectedItem());
+            table.refresh();
+        });
         setId("audit-page");
         getStyleClass().add("audit-page");
         getStylesheets().add(Objects.requireNonNull(AuditView.class.getResource("audit.css")).toExternalForm());

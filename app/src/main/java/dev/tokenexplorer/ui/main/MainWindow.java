@@ -84,7 +84,7 @@ public final class MainWindow {
         tokenView.visibleProperty().bind(model.selection().detailProperty().isNull());
         view = new MainView(model, zone, inputView, new StackPane(tokenView, detailsView),
                 () -> new ManifestView(manifestModel, model.selection().tokenProperty()),
-                () -> new AuditView(auditModel, secret -> {
+                () -> new AuditView(auditModel, zone.zoneProperty(), secret -> {
                     model.openToken(Path.of(secret.source()), secret.label(), secret.token());
                     view().showExplore(); // on a click, long after the constructor
                 }),
