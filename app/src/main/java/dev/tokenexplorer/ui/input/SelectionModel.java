@@ -96,7 +96,22 @@ public final class SelectionModel {
 
     /** Where the token shown is in a report; -1 when it is not there or none is shown (List.of refuses null). */
     int indexIn(SourceReport report) {
-        return token.get() == null || report == null ? -1 : report.tokens().indexOf(token.get());
+        return token.get() == null || report == null ? -1 : indexOf(report, token.get());
+    }
+
+    /**
+     * Where this very token is in a report: by identity, since a source judged again is a new
+     * report (the selection follows it by place), and comparing thousands of reports field by
+     * field would cost the JavaFX thread a frame.
+     */
+    static int indexOf(SourceReport report, TokenReport wanted) {
+        List<TokenReport> tokens = report.tokens();
+        for (int i = 0; i < tokens.size(); i++) {
+            if (tokens.get(i) == wanted) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Shows the first token of the sources left; with none, what the first source is; with no source, nothing. */

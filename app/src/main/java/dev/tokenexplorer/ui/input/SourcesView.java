@@ -70,7 +70,7 @@ public final class SourcesView extends TreeView<SourcesView.Entry> {
         }
         TreeItem<Entry> row = null;
         for (TreeItem<Entry> source : getRoot().getChildren()) {
-            int index = source.getValue().source().report().tokens().indexOf(token);
+            int index = SelectionModel.indexOf(source.getValue().source().report(), token);
             if (index >= 0) {
                 // A folded dump of thousands stays folded: its rows are not all made to find one.
                 row = source.isExpanded() || source.getValue().source().report().nodes().size() <= FOLD_LIMIT ? find(source, index) : null;
