@@ -30,7 +30,7 @@ public final class BackgroundTask<T> {
 
     /** What the work sees of its task. Safe to call from any thread, as often as it likes. */
     public interface Progress {
-        /** Reports how far the work is; updates are coalesced, so the window gets the latest, never a backlog. */
+        /** Reports how far the work is; updates are coalesced (the latest, at most 20 a second), never a backlog. */
         void update(String phase, long done, long total);
 
         boolean isCancelled();
@@ -51,6 +51,11 @@ public final class BackgroundTask<T> {
     private Runnable onCancelled = () -> { };
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final AtomicReference<Step> pendingStep = new AtomicReference<>();
+    private final AtomicBoolean deliveryScheduled = new AtomicBoolean();
+    private volatile long lastDelivery = System.nanoTime() - PROGRESS_INTERVAL_NANOS;
+
+    /** Progress reaches the window at most this often (20 times a second): enough to look live, never a load. */
+    private static final long PROGRESS_INTERVAL_NANOS = 50_000_000L;
 
     private BackgroundTask(Work<T> work) {
         this.work = Objects.requireNonNull(work);
@@ -112,12 +117,13 @@ public final class BackgroundTask<T> {
         Progress progress = new Progress() {
             @Override
             public void update(String phase, long done, long total) {
-                if (pendingStep.getAndSet(new Step(phase, done, total)) == null) {
+                pendingStep.set(new Step(phase, done, total));
+                long now = System.nanoTime();
+                if (now - lastDelivery >= PROGRESS_INTERVAL_NANOS && deliveryScheduled.compareAndSet(false, true)) {
+                    lastDelivery = now;
                     deliver.execute(() -> {
-                        Step step = pendingStep.getAndSet(null);
-                        if (step != null && !isCancelled()) {
-                            onProgress.accept(step);
-                        }
+                        deliveryScheduled.set(false);
+                        deliverProgress();
                     });
                 }
             }
@@ -147,8 +153,16 @@ public final class BackgroundTask<T> {
             if (isCancelled()) {
                 onCancelled.run();
             } else {
+                deliverProgress(); // the last step, which the interval may have held back
                 onSuccess.accept(result);
             }
         });
+    }
+
+    private void deliverProgress() {
+        Step step = pendingStep.getAndSet(null);
+        if (step != null && !isCancelled()) {
+            onProgress.accept(step);
+        }
     }
 }
