@@ -43,13 +43,10 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
-import javafx.stage.FileChooser;
 import javafx.util.Callback;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-import java.io.File;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -132,10 +129,10 @@ public final class AuditView extends VBox {
         open.setId("audit-open");
         open.setDefaultButton(false);
         open.setTooltip(new Tooltip("Audit YAML or JSON dumps (kubectl get secrets,serviceaccounts -A -o yaml), or drop them on this page"));
-        open.setOnAction(e -> chooseFiles());
+        open.setOnAction(e -> AuditDialogs.chooseFiles(getScene().getWindow()).ifPresent(model::audit));
         Button folder = new Button("Open folder…", Icons.of(Feather.FOLDER_PLUS));
         folder.setTooltip(new Tooltip("Audit every .yaml, .yml and .json manifest in a folder and its subfolders"));
-        folder.setOnAction(e -> chooseFolder());
+        folder.setOnAction(e -> AuditDialogs.chooseFolder(getScene().getWindow()).ifPresent(model::audit));
         Button again = new Button("Audit again", Icons.of(Feather.REFRESH_CW));
         again.setId("audit-again");
         again.setTooltip(new Tooltip("Read the same inputs again, with the keys loaded now"));
@@ -152,7 +149,7 @@ public final class AuditView extends VBox {
                 case MARKDOWN -> "Markdown (rows shown)…";
                 default -> format.id() + "…";
             });
-            item.setOnAction(e -> save(format));
+            item.setOnAction(e -> AuditDialogs.saveAs(getScene().getWindow(), format).ifPresent(file -> model.export(format, file)));
             export.getItems().add(item);
         }
         export.disableProperty().bind(model.resultProperty().isNull().or(model.runningProperty()));
@@ -270,36 +267,6 @@ public final class AuditView extends VBox {
         AuditedSecret secret = table.getSelectionModel().getSelectedItem();
         if (secret != null && secret.token() != null) {
             onOpen.accept(secret);
-        }
-    }
-
-    private void chooseFiles() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Audit cluster dumps");
-        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("YAML and JSON", "*.yaml", "*.yml", "*.json"),
-                new FileChooser.ExtensionFilter("All files", "*"));
-        List<File> files = chooser.showOpenMultipleDialog(getScene().getWindow());
-        if (files != null) {
-            model.audit(files.stream().map(File::toPath).toList());
-        }
-    }
-
-    private void chooseFolder() {
-        DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle("Audit a folder of manifests");
-        File folder = chooser.showDialog(getScene().getWindow());
-        if (folder != null) {
-            model.audit(List.of(folder.toPath()));
-        }
-    }
-
-    private void save(AuditExport.Format format) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export the audit as " + format.id());
-        chooser.setInitialFileName("token-audit." + format.extension());
-        File file = chooser.showSaveDialog(getScene().getWindow());
-        if (file != null) {
-            model.export(format, file.toPath());
         }
     }
 }
