@@ -1,22 +1,16 @@
 package dev.tokenexplorer.ui.timeline;
 
 import dev.tokenexplorer.core.text.TimeText;
-import dev.tokenexplorer.core.token.PhaseSpan;
 import dev.tokenexplorer.core.token.TokenTimeline;
 import javafx.beans.value.ChangeListener;
-import javafx.css.PseudoClass;
-import javafx.geometry.Pos;
 import javafx.scene.AccessibleRole;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.SkinBase;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Pane;
-import javafx.scene.layout.VBox;
 import javafx.scene.shape.Line;
 import javafx.scene.shape.Polygon;
-import javafx.scene.shape.Rectangle;
-import javafx.util.Duration;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,17 +30,6 @@ final class TimelineSkin extends SkinBase<TimelineView> {
     static final double LANES_Y = AXIS_Y + AXIS_H + 6;
     private static final double LANE_SPACING = 4;
     private static final double SUMMARY_GAP = 4;
-    /** Space kept between a label in the axis and a line or another label. */
-    private static final double CLEAR = 3;
-
-    private record Band(PhaseSpan span, Rectangle rect, Label label) {
-    }
-
-    private record GapMark(TimelineScale.Break gap, Label label) {
-    }
-
-    private record MarkerNodes(TimelineViewModel.Marker marker, Line line, VBox block, Rectangle hit) {
-    }
 
     private final TimelineViewModel model;
     private final Pane drawing = new Pane() {
@@ -62,9 +45,9 @@ final class TimelineSkin extends SkinBase<TimelineView> {
     private final Polygon neverArrow = new Polygon(0, AXIS_Y - 3, 14, AXIS_Y + AXIS_H / 2, 0, AXIS_Y + AXIS_H + 3);
     private final Label neverLabel = new Label("never expires →");
     private final Tooltip neverTip = new Tooltip();
-    private final List<Band> bands = new ArrayList<>();
-    private final List<GapMark> gapMarks = new ArrayList<>();
-    private final List<MarkerNodes> markers = new ArrayList<>();
+    private final List<TimelineNodes.Band> bands = new ArrayList<>();
+    private final List<TimelineNodes.GapMark> gapMarks = new ArrayList<>();
+    private final List<TimelineNodes.MarkerNodes> markers = new ArrayList<>();
     private final ChangeListener<Object> rebuild = (obs, old, value) -> build();
     private final ChangeListener<Instant> moveNow = (obs, old, now) -> nowMoved();
     private TimelineScale scale;
@@ -116,10 +99,17 @@ final class TimelineSkin extends SkinBase<TimelineView> {
             List<Instant> points = new ArrayList<>();
             instants.forEach(m -> points.add(m.at()));
             points.add(timeline.now());
+            if (timeline.expiresAt() == null && !instants.isEmpty()) {
+                // It never expires: as much room for the future as the instants span, so "now" is not pinned to the end.
+                Instant first = points.stream().min(Instant::compareTo).orElseThrow();
+                Instant last = points.stream().max(Instant::compareTo).orElseThrow();
+                java.time.Duration span = java.time.Duration.between(first, last);
+                points.add(last.plus(span.isZero() ? java.time.Duration.ofHours(1) : span));
+            }
             scale = new TimelineScale(points);
-            timeline.phases().forEach(span -> bands.add(band(span, timeline)));
-            scale.breaks().forEach(gap -> gapMarks.add(gapMark(gap)));
-            instants.forEach(m -> markers.add(marker(m)));
+            timeline.phases().forEach(span -> bands.add(TimelineNodes.band(span, timeline.leeway(), model.zoneProperty().get())));
+            scale.breaks().forEach(gap -> gapMarks.add(TimelineNodes.gapMark(gap)));
+            instants.forEach(m -> markers.add(TimelineNodes.marker(m)));
 
             bands.forEach(b -> drawing.getChildren().add(b.rect()));
             markers.forEach(m -> drawing.getChildren().add(m.line()));
@@ -136,53 +126,6 @@ final class TimelineSkin extends SkinBase<TimelineView> {
         summary.scale(scale);
         getSkinnable().requestLayout();
         drawing.requestLayout();
-    }
-
-    private Band band(PhaseSpan span, TokenTimeline timeline) {
-        PseudoClass phase = PseudoClass.getPseudoClass(span.phase().id());
-        Rectangle rect = new Rectangle(0, AXIS_Y, 0, AXIS_H);
-        rect.getStyleClass().add("phase-band");
-        rect.pseudoClassStateChanged(phase, true);
-        Tooltip.install(rect, new Tooltip(span.phase().title()
-                + (span.from() == null ? "" : "\nfrom " + TimeText.zoned(span.from(), model.zoneProperty().get()))
-                + (span.until() == null ? "" : "\nuntil " + TimeText.zoned(span.until(), model.zoneProperty().get()))
-                + "\n(bounds include the API server's " + timeline.leeway().getSeconds() + " s leeway)"));
-        Label label = new Label(switch (span.phase()) {
-            case NOT_YET_VALID -> "not yet valid";
-            case VALID -> "valid";
-            case STALE -> "stale";
-            case EXPIRED -> "expired";
-        });
-        label.getStyleClass().add("band-label");
-        label.pseudoClassStateChanged(phase, true);
-        label.setMouseTransparent(true);
-        return new Band(span, rect, label);
-    }
-
-    private static GapMark gapMark(TimelineScale.Break gap) {
-        Label mark = new Label("≈");
-        mark.getStyleClass().add("axis-break");
-        mark.setTooltip(new Tooltip("A gap of " + TimeText.duration(gap.length()) + ", drawn shorter than it lasts"));
-        return new GapMark(gap, mark);
-    }
-
-    private static MarkerNodes marker(TimelineViewModel.Marker marker) {
-        Line line = new Line();
-        line.getStyleClass().add("marker-line");
-        Label name = new Label(marker.label());
-        name.getStyleClass().add("marker-label");
-        Label date = new Label(marker.date());
-        date.getStyleClass().add("marker-date");
-        VBox block = new VBox(name, date);
-        block.getStyleClass().add("marker-block");
-        block.setAlignment(Pos.TOP_CENTER);
-        Rectangle hit = new Rectangle();
-        hit.getStyleClass().add("marker-hit");
-        Tooltip tooltip = new Tooltip(marker.label() + "\n" + marker.detail());
-        tooltip.setShowDelay(Duration.millis(150));
-        Tooltip.install(block, tooltip);
-        Tooltip.install(hit, tooltip);
-        return new MarkerNodes(marker, line, block, hit);
     }
 
     private void nowMoved() {
@@ -254,20 +197,20 @@ final class TimelineSkin extends SkinBase<TimelineView> {
         if (scale == null || width <= 0) {
             return;
         }
-        List<double[]> taken = new ArrayList<>(); // stretches of the axis row a label there must keep clear of
+        AxisRow axis = new AxisRow(AXIS_Y, AXIS_H);
         MarkerLanes lanes = lanes(width);
         double laneHeight = laneHeight();
         for (int i = 0; i < markers.size(); i++) {
-            MarkerNodes m = markers.get(i);
+            TimelineNodes.MarkerNodes m = markers.get(i);
             double x = x(m.marker().at(), width);
             double blockTop = LANES_Y + lanes.lane(i) * laneHeight;
             m.block().relocate(lanes.left(i), blockTop);
-            vertical(m.line(), x, AXIS_Y - 3, blockTop);
+            vertical(m.line(), x, AXIS_Y - 3, blockTop - 1);
             m.hit().setX(x - 6);
             m.hit().setY(AXIS_Y - 3);
             m.hit().setWidth(12);
             m.hit().setHeight(blockTop - AXIS_Y + 3);
-            taken.add(new double[]{x - 1, x + 1});
+            axis.take(x - 1, x + 1);
         }
 
         Instant now = model.nowProperty().get();
@@ -275,10 +218,10 @@ final class TimelineSkin extends SkinBase<TimelineView> {
             double x = x(now, width);
             nowLabel.relocate(clamp(x - nowLabel.getWidth() / 2, 0, width - nowLabel.getWidth()), 0);
             vertical(nowLine, x, nowLabel.getHeight() + 1, AXIS_Y + AXIS_H + 4);
-            taken.add(new double[]{x - 1.5, x + 1.5});
+            axis.take(x - 1.5, x + 1.5);
         }
 
-        for (Band band : bands) {
+        for (TimelineNodes.Band band : bands) {
             double x1 = band.span().from() == null ? 0 : x(band.span().from(), width);
             double x2 = band.span().until() == null ? width : x(band.span().until(), width);
             band.rect().setX(x1);
@@ -287,48 +230,19 @@ final class TimelineSkin extends SkinBase<TimelineView> {
         }
         if (neverArrow.getParent() != null) {
             neverArrow.setLayoutX(width - 14);
-            taken.add(new double[]{width - 14, width});
-            put(neverLabel, width - 18 - neverLabel.getWidth(), 0, width - 18, taken);
+            axis.take(width - 14, width);
+            axis.put(neverLabel, width - 18 - neverLabel.getWidth(), 0, width - 18);
         }
-        for (GapMark mark : gapMarks) {
+        for (TimelineNodes.GapMark mark : gapMarks) {
             double centre = mark.gap().position() * width;
             double w = mark.label().getWidth();
-            put(mark.label(), centre - w / 2, centre - w / 2 - 40, centre + w / 2 + 40, taken);
+            axis.put(mark.label(), centre - w / 2, centre - w / 2 - 40, centre + w / 2 + 40);
         }
-        for (Band band : bands) {
+        for (TimelineNodes.Band band : bands) {
             double x1 = band.rect().getX();
             double x2 = x1 + band.rect().getWidth();
-            put(band.label(), x1 + 6, x1 + 4, x2 - 4, taken);
+            axis.put(band.label(), x1 + 6, x1 + 4, x2 - 4);
         }
-    }
-
-    /**
-     * Puts a label of the axis row as near its preferred x as it can within [from, to] without
-     * touching what is taken, and takes its place; hides it when there is no room.
-     */
-    private static void put(Label label, double preferred, double from, double to, List<double[]> taken) {
-        double w = label.getWidth();
-        List<Double> candidates = new ArrayList<>(List.of(preferred));
-        for (double[] t : taken) {
-            candidates.add(t[1] + CLEAR);
-            candidates.add(t[0] - CLEAR - w);
-        }
-        double best = Double.NaN;
-        for (double c : candidates) {
-            if (c >= from && c + w <= to && free(c - CLEAR, c + w + CLEAR, taken)
-                    && (Double.isNaN(best) || Math.abs(c - preferred) < Math.abs(best - preferred))) {
-                best = c;
-            }
-        }
-        label.setVisible(!Double.isNaN(best));
-        if (!Double.isNaN(best)) {
-            label.relocate(best, AXIS_Y + (AXIS_H - label.getHeight()) / 2);
-            taken.add(new double[]{best, best + w});
-        }
-    }
-
-    private static boolean free(double from, double to, List<double[]> taken) {
-        return taken.stream().noneMatch(t -> t[0] < to && from < t[1]);
     }
 
     private static void vertical(Line line, double x, double y1, double y2) {

@@ -116,7 +116,7 @@ final class TimelineFixture {
                 .findFirst().orElseThrow(() -> new AssertionError("no marker " + name));
         Node block = label.getParent();
         return nodes(drawing(robot)).stream().filter(n -> n instanceof Line l && l.getStyleClass().contains("marker-line"))
-                .map(Line.class::cast).filter(l -> Math.abs(l.getEndY() - block.getLayoutY()) < 0.5 && l.getStartX() >= block.getLayoutX() - 0.5
+                .map(Line.class::cast).filter(l -> Math.abs(l.getEndY() + 1 - block.getLayoutY()) < 0.5 && l.getStartX() >= block.getLayoutX() - 0.5
                         && l.getStartX() <= block.getLayoutX() + block.getLayoutBounds().getWidth() + 0.5)
                 .mapToDouble(Line::getStartX).findFirst().orElseThrow();
     }
