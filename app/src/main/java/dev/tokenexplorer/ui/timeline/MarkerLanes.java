@@ -1,25 +1,30 @@
 package dev.tokenexplorer.ui.timeline;
 
+import java.util.Arrays;
+
 /**
- * Where each marker's label block goes under the axis: centred on its marker (kept inside the
- * width), in a lane chosen so that no two blocks of a lane touch, no leader line crosses a block
- * of a lane above its own, and as few lanes as possible are used. There are at most five markers,
- * so every assignment is tried (with pruning). Markers closer than half a block apart may leave no
- * way to keep every line clear; then the fewest crossings win (a block hides the lines behind it).
+ * Where each marker's label block goes under the axis: in a lane chosen so that no two blocks of a
+ * lane touch and no leader line crosses a block of a lane above its own, using as few lanes as
+ * possible. A block is centred on its marker when it can be; to make room for a neighbour in its
+ * lane or for a line passing down to a lower lane it slides sideways, as long as its marker's line
+ * still meets it well inside its edges, and it stays inside the width. There are at most five markers, so every assignment of lanes is
+ * tried. Markers closer than half a block apart may leave no way to keep every line clear; then the
+ * fewest crossings win (a block hides the lines behind it).
  */
 final class MarkerLanes {
 
     /** Free space kept between two blocks, and between a block and a leader line. */
     static final double GAP = 8;
+    /** How far inside its block's edge a marker's line stays when the block slides. */
+    static final double INSET = 14;
     /** Beyond this many markers the lanes are chosen greedily, in time order. */
-    private static final int SEARCHED = 6;
+    private static final int SEARCHED = 5;
 
     private final double[] xs;
-    private final double[] lefts;
-    private final double[] rights;
+    private final double[] widths;
+    private final double width;
     private final int[] lanes;
-    private final int[] trial;
-    private long bestCost = Long.MAX_VALUE;
+    private final double[] lefts;
     private final int count;
 
     /**
@@ -28,63 +33,117 @@ final class MarkerLanes {
      * @param width  the drawing's width
      */
     MarkerLanes(double[] xs, double[] widths, double width) {
-        int n = xs.length;
         this.xs = xs.clone();
-        lefts = new double[n];
-        rights = new double[n];
-        for (int i = 0; i < n; i++) {
-            lefts[i] = Math.max(0, Math.min(width - widths[i], xs[i] - widths[i] / 2));
-            rights[i] = lefts[i] + widths[i];
-        }
-        lanes = new int[n];
-        trial = new int[n];
+        this.widths = widths.clone();
+        this.width = width;
+        int n = xs.length;
+        int[] best = new int[n];
         if (n <= SEARCHED) {
-            search(0, 0, 0);
+            double bestCost = Double.MAX_VALUE;
+            int[] trial = new int[n];
+            for (int code = 0; code < Math.pow(n, n); code++) {
+                for (int i = 0, c = code; i < n; i++, c /= n) {
+                    trial[i] = c % n;
+                }
+                double cost = cost(trial, lefts(trial));
+                if (cost < bestCost) {
+                    bestCost = cost;
+                    best = trial.clone();
+                }
+            }
         } else {
             for (int i = 0; i < n; i++) {
-                int lane = 0;
-                while (lane < n && cost(i, lane, lanes) > 0) {
-                    lane++;
+                int[] upTo = Arrays.copyOf(best, i + 1);
+                while (upTo[i] < n - 1 && clashes(upTo, lefts(upTo)) > 0) {
+                    upTo[i]++;
                 }
-                lanes[i] = lane == n ? 0 : lane;
+                best[i] = upTo[i];
             }
         }
-        count = n == 0 ? 0 : java.util.Arrays.stream(lanes).max().orElse(0) + 1;
+        lanes = best;
+        lefts = lefts(best);
+        count = n == 0 ? 0 : Arrays.stream(best).max().orElse(0) + 1;
     }
 
     /**
-     * Tries every lane for marker i given the lanes of the markers before it; keeps the cheapest
-     * whole assignment: fewest clashes, then fewest lanes (the drawing's height), then the highest lanes.
+     * Fewest clashes, then fewest lanes (the drawing's height), then the highest lanes, then the
+     * blocks nearest the centre of their markers.
      */
-    private void search(int i, long cost, int used) {
-        if (cost >= bestCost) {
-            return;
+    private double cost(int[] lanes, double[] lefts) {
+        double displacement = 0;
+        for (int i = 0; i < lanes.length; i++) {
+            displacement += Math.abs(lefts[i] - preferred(i));
         }
-        if (i == xs.length) {
-            bestCost = cost;
-            System.arraycopy(trial, 0, lanes, 0, i);
-            return;
-        }
-        for (int lane = 0; lane < xs.length; lane++) {
-            long added = cost(i, lane, trial) * 1_000_000L + Math.max(0, lane + 1 - used) * 1_000L + lane;
-            trial[i] = lane;
-            search(i + 1, cost + added, Math.max(used, lane + 1));
-        }
+        int used = lanes.length == 0 ? 0 : Arrays.stream(lanes).max().orElse(0) + 1;
+        return clashes(lanes, lefts) * 1e9 + used * 1e6 + Arrays.stream(lanes).sum() * 1e3 + Math.min(displacement, 999);
     }
 
-    /** How many clashes marker i in this lane has with the markers before it. */
-    private int cost(int i, int lane, int[] placed) {
+    /** How many pairs of markers clash: blocks of one lane touching, or a line crossing a block of a lane above its own. */
+    private int clashes(int[] lanes, double[] lefts) {
         int clashes = 0;
-        for (int j = 0; j < i; j++) {
-            if (placed[j] == lane && lefts[j] < rights[i] + GAP && lefts[i] - GAP < rights[j]) {
-                clashes++; // the blocks touch
-            } else if (placed[j] < lane && xs[i] > lefts[j] - GAP && xs[i] < rights[j] + GAP) {
-                clashes++; // this leader line would cross block j
-            } else if (placed[j] > lane && xs[j] > lefts[i] - GAP && xs[j] < rights[i] + GAP) {
-                clashes++; // block j's leader line would cross this block
+        for (int i = 0; i < lanes.length; i++) {
+            for (int j = 0; j < i; j++) {
+                double ri = lefts[i] + widths[i];
+                double rj = lefts[j] + widths[j];
+                if (lanes[j] == lanes[i] && lefts[j] < ri + GAP && lefts[i] - GAP < rj
+                        || lanes[j] < lanes[i] && xs[i] > lefts[j] - GAP && xs[i] < rj + GAP
+                        || lanes[j] > lanes[i] && xs[j] > lefts[i] - GAP && xs[j] < ri + GAP) {
+                    clashes++;
+                }
             }
         }
         return clashes;
+    }
+
+    /**
+     * Packs each lane from the left: a block goes to its preferred place or just right of the
+     * block before it, aside from a line that would cross it; when that passes its limit, the
+     * blocks before it slide left to make room.
+     */
+    private double[] lefts(int[] lanes) {
+        int n = lanes.length;
+        double[] lefts = new double[n];
+        int[] previous = new int[n];
+        Arrays.fill(previous, -1);
+        int[] last = new int[xs.length];
+        Arrays.fill(last, -1);
+        for (int i = 0; i < n; i++) {
+            int before = last[lanes[i]];
+            previous[i] = before;
+            last[lanes[i]] = i;
+            double floor = before >= 0 ? lefts[before] + widths[before] + GAP : 0;
+            double left = Math.max(preferred(i), floor);
+            for (int j = 0; j < n; j++) {
+                // step aside from the line of a marker in a lower lane
+                if (lanes[j] > lanes[i] && xs[j] > left - GAP && xs[j] < left + widths[i] + GAP) {
+                    double aside = xs[j] < xs[i] ? xs[j] + GAP : xs[j] - GAP - widths[i];
+                    if (aside >= Math.max(lowest(i), floor) && aside <= highest(i)) {
+                        left = aside;
+                    }
+                }
+            }
+            lefts[i] = Math.min(left, highest(i));
+            for (int k = before, next = i; k >= 0; next = k, k = previous[k]) {
+                double room = lefts[next] - GAP - widths[k];
+                if (lefts[k] <= room) {
+                    break;
+                }
+                lefts[k] = Math.max(room, lowest(k));
+            }
+        }
+        return lefts;
+    }
+
+    private double preferred(int i) {
+        return Math.max(0, Math.min(width - widths[i], xs[i] - widths[i] / 2));
+    }
+
+    private double lowest(int i) {
+        return Math.min(preferred(i), Math.max(0, xs[i] - widths[i] + Math.min(INSET, widths[i] / 2)));
+    }
+
+    private double highest(int i) {
+        return Math.max(preferred(i), Math.min(width - widths[i], xs[i] - Math.min(INSET, widths[i] / 2)));
     }
 
     int lane(int i) {

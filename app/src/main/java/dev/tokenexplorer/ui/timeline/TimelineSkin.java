@@ -14,6 +14,7 @@ import javafx.scene.shape.Polygon;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -51,6 +52,8 @@ final class TimelineSkin extends SkinBase<TimelineView> {
     private final ChangeListener<Object> rebuild = (obs, old, value) -> build();
     private final ChangeListener<Instant> moveNow = (obs, old, now) -> nowMoved();
     private TimelineScale scale;
+    private MarkerLanes lanes;
+    private double[] lanesKey;
 
     TimelineSkin(TimelineView control) {
         super(control);
@@ -92,6 +95,7 @@ final class TimelineSkin extends SkinBase<TimelineView> {
         bands.clear();
         gapMarks.clear();
         markers.clear();
+        lanes = null;
         TokenTimeline timeline = model.timelineProperty().get();
         List<TimelineViewModel.Marker> instants = model.markersProperty().get();
         scale = null;
@@ -177,14 +181,22 @@ final class TimelineSkin extends SkinBase<TimelineView> {
         return markers.stream().mapToDouble(m -> m.block().prefHeight(-1)).max().orElse(0) + LANE_SPACING;
     }
 
+    /** The lanes for this width; kept until the width or a block's size changes, as "now" moves every second. */
     private MarkerLanes lanes(double width) {
-        double[] xs = new double[markers.size()];
-        double[] widths = new double[markers.size()];
-        for (int i = 0; i < xs.length; i++) {
-            xs[i] = x(markers.get(i).marker().at(), width);
-            widths[i] = markers.get(i).block().prefWidth(-1);
+        double[] key = new double[markers.size() + 1];
+        key[0] = width;
+        for (int i = 0; i < markers.size(); i++) {
+            key[i + 1] = markers.get(i).block().prefWidth(-1);
         }
-        return new MarkerLanes(xs, widths, width);
+        if (lanes == null || !Arrays.equals(key, lanesKey)) {
+            double[] xs = new double[markers.size()];
+            for (int i = 0; i < xs.length; i++) {
+                xs[i] = x(markers.get(i).marker().at(), width);
+            }
+            lanes = new MarkerLanes(xs, Arrays.copyOfRange(key, 1, key.length), width);
+            lanesKey = key;
+        }
+        return lanes;
     }
 
     private double x(Instant instant, double width) {
@@ -198,13 +210,13 @@ final class TimelineSkin extends SkinBase<TimelineView> {
             return;
         }
         AxisRow axis = new AxisRow(AXIS_Y, AXIS_H);
-        MarkerLanes lanes = lanes(width);
+        MarkerLanes placed = lanes(width);
         double laneHeight = laneHeight();
         for (int i = 0; i < markers.size(); i++) {
             TimelineNodes.MarkerNodes m = markers.get(i);
             double x = x(m.marker().at(), width);
-            double blockTop = LANES_Y + lanes.lane(i) * laneHeight;
-            m.block().relocate(lanes.left(i), blockTop);
+            double blockTop = LANES_Y + placed.lane(i) * laneHeight;
+            m.block().relocate(placed.left(i), blockTop);
             vertical(m.line(), x, AXIS_Y - 3, blockTop - 1);
             m.hit().setX(x - 6);
             m.hit().setY(AXIS_Y - 3);

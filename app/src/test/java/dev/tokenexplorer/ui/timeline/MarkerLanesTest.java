@@ -17,8 +17,20 @@ class MarkerLanesTest {
     }
 
     @Test
-    void closeMarkersStepDownALane() {
-        MarkerLanes lanes = new MarkerLanes(new double[]{100, 160, 400}, new double[]{90, 90, 90}, 700);
+    void neighboursSlideApartToShareALane() {
+        double[] xs = {100, 160, 400};
+        double[] widths = {90, 90, 90};
+        MarkerLanes lanes = new MarkerLanes(xs, widths, 700);
+
+        assertThat(lanes.count()).isEqualTo(1);
+        assertThat(lanes.left(0)).isLessThan(55);
+        assertThat(lanes.left(1)).isGreaterThan(115);
+        assertNoClash(xs, widths, lanes);
+    }
+
+    @Test
+    void markersTooCloseToShareALaneStepDown() {
+        MarkerLanes lanes = new MarkerLanes(new double[]{100, 130, 400}, new double[]{90, 90, 90}, 700);
 
         assertThat(lanes.count()).isEqualTo(2);
         assertThat(lanes.lane(0)).isNotEqualTo(lanes.lane(1));
@@ -62,6 +74,7 @@ class MarkerLanesTest {
 
     private static void assertNoClash(double[] xs, double[] widths, MarkerLanes lanes) {
         for (int i = 0; i < xs.length; i++) {
+            assertThat(xs[i]).as("line %d meets its block", i).isBetween(lanes.left(i), lanes.left(i) + widths[i]);
             for (int j = 0; j < xs.length; j++) {
                 if (i == j) {
                     continue;
