@@ -14,7 +14,7 @@ import java.util.Arrays;
 final class MarkerLanes {
 
     /** Free space kept between two blocks, and between a block and a leader line. */
-    static final double GAP = 8;
+    static final double GAP = 12;
     /** How far inside its block's edge a marker's line stays when the block slides. */
     static final double INSET = 14;
     /** Beyond this many markers the lanes are chosen greedily, in time order. */

@@ -10,6 +10,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.Pane;
 import javafx.scene.shape.Line;
 import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -72,6 +73,20 @@ final class TimelineFixture {
 
     private static TokenReport analyze(String token, Instant now) {
         return new TokenAnalyzer().analyze("token", token, now, List.of());
+    }
+
+    /**
+     * Runs a change on the FX thread, then styles and lays out the scene at once, so what the
+     * test reads next is placed, without waiting for the next pulse.
+     */
+    static void change(FxRobot robot, Runnable change) {
+        robot.interact(() -> {
+            change.run();
+            Parent root = drawing(robot).getScene().getRoot();
+            root.applyCss();
+            root.layout();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     static Pane drawing(FxRobot robot) {

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -62,12 +61,11 @@ class TimelineLayoutTest {
     }
 
     private void show(FxRobot robot, LongFunction<TokenReport> token, long age, double width) {
-        robot.interact(() -> {
+        TimelineFixture.change(robot, () -> {
             clock.set(Instant.ofEpochSecond(IAT + age));
             model.tokenProperty().set(token.apply(age));
             view.setPrefWidth(width);
         });
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test
@@ -76,14 +74,12 @@ class TimelineLayoutTest {
         List<Node> before = TimelineFixture.nodes(TimelineFixture.drawing(robot));
         double exp = TimelineFixture.markerX(robot, "exp");
 
-        robot.interact(() -> view.setPrefWidth(1440));
-        WaitForAsyncUtils.waitForFxEvents();
+        TimelineFixture.change(robot, () -> view.setPrefWidth(1440));
 
         assertThat(TimelineFixture.nodes(TimelineFixture.drawing(robot))).containsExactlyElementsOf(before);
         assertThat(TimelineFixture.markerX(robot, "exp")).isGreaterThan(exp + 300);
 
-        robot.interact(() -> view.setPrefWidth(1024));
-        WaitForAsyncUtils.waitForFxEvents();
+        TimelineFixture.change(robot, () -> view.setPrefWidth(1024));
 
         assertThat(TimelineFixture.nodes(TimelineFixture.drawing(robot))).containsExactlyElementsOf(before);
         assertThat(TimelineFixture.markerX(robot, "exp")).isCloseTo(exp, within(0.5));
@@ -120,7 +116,7 @@ class TimelineLayoutTest {
                 }
             }
             for (Line line : markerLines) {
-                assertThat(TimelineFixture.overlap(box, TimelineFixture.scene(line))).as("%s: a marker line crosses %s", where, a.getText()).isFalse();
+                assertThat(TimelineFixture.overlap(box, TimelineFixture.scene(line))).as("%s: a marker line %s crosses %s %s", where, TimelineFixture.scene(line), a.getText(), box).isFalse();
             }
         }
     }
@@ -155,10 +151,10 @@ class TimelineLayoutTest {
             for (int width : new int[]{600, 1024, 1440}) {
                 show(robot, EXTENDED, 1140, width);
                 Snapshots.write(robot.lookup(".timeline-view").query(), "timeline-extended-" + width + "-" + theme + ".png");
-                robot.interact(() -> model.zoneProperty().set(ZoneId.of("America/New_York")));
+                TimelineFixture.change(robot, () -> model.zoneProperty().set(ZoneId.of("America/New_York")));
                 show(robot, EXTENDED, 3607 + 86_400 * 3L, width);
                 Snapshots.write(robot.lookup(".timeline-view").query(), "timeline-stale-local-" + width + "-" + theme + ".png");
-                robot.interact(() -> model.zoneProperty().set(ZoneOffset.UTC));
+                TimelineFixture.change(robot, () -> model.zoneProperty().set(ZoneOffset.UTC));
                 show(robot, HOUR, 600, width);
                 Snapshots.write(robot.lookup(".timeline-view").query(), "timeline-hour-" + width + "-" + theme + ".png");
                 show(robot, age -> TimelineFixture.partial("{\"iat\":" + IAT + "}", Instant.ofEpochSecond(IAT + age)), 600, width);

@@ -79,11 +79,10 @@ class TimelineViewTest {
         List<Node> before = TimelineFixture.nodes(TimelineFixture.drawing(robot));
         double x = TimelineFixture.nowLine(robot).getStartX();
 
-        robot.interact(() -> {
+        TimelineFixture.change(robot, () -> {
             clock.set(NOW.plusSeconds(300));
             model.tick();
         });
-        WaitForAsyncUtils.waitForFxEvents();
 
         assertThat((Object) robot.lookup(".phase-band").query()).isSameAs(band);
         assertThat(TimelineFixture.nodes(TimelineFixture.drawing(robot))).containsExactlyElementsOf(before);
@@ -92,14 +91,14 @@ class TimelineViewTest {
 
     @Test
     void switchingTheZoneRelabelsEveryTimeWithItsZone(FxRobot robot) {
-        robot.interact(() -> model.zoneProperty().set(ZoneId.of("America/New_York")));
+        TimelineFixture.change(robot, () -> model.zoneProperty().set(ZoneId.of("America/New_York")));
 
         assertThat(byX(robot, ".marker-date")).extracting(Label::getText)
                 .containsExactly("19 Aug 07:49 EDT", "08:37 EDT", "08:49 EDT", "19 Aug 2023 07:49 EDT");
         assertThat(robot.lookup("#timeline-summary").queryAs(Label.class).getText()).contains("after 08:49 EDT it is stale");
         assertThat(robot.lookup("#timeline-now").queryAs(Label.class).getTooltip().getText()).contains("08:08:00 EDT");
 
-        robot.interact(() -> model.zoneProperty().set(ZoneOffset.UTC));
+        TimelineFixture.change(robot, () -> model.zoneProperty().set(ZoneOffset.UTC));
 
         assertThat(byX(robot, ".marker-date")).extracting(Label::getText).first().isEqualTo("19 Aug 11:49 UTC");
     }
@@ -116,7 +115,7 @@ class TimelineViewTest {
     @Test
     void aTokenWithOnlyIatShowsItsIssueAndThatItNeverExpires(FxRobot robot) {
         Instant now = Instant.ofEpochSecond(IAT + 600);
-        robot.interact(() -> {
+        TimelineFixture.change(robot, () -> {
             clock.set(now);
             model.tokenProperty().set(TimelineFixture.partial("{\"iat\":" + IAT + "}", now));
         });
@@ -132,7 +131,7 @@ class TimelineViewTest {
     @Test
     void aTokenWithAnUnusableExpShowsItsOtherInstants(FxRobot robot) {
         Instant now = Instant.ofEpochSecond(IAT + 600);
-        robot.interact(() -> {
+        TimelineFixture.change(robot, () -> {
             clock.set(now);
             model.tokenProperty().set(TimelineFixture.partial("{\"iat\":" + IAT + ",\"nbf\":" + (IAT + 60) + ",\"exp\":\"soon\"}", now));
         });
@@ -144,7 +143,7 @@ class TimelineViewTest {
 
     @Test
     void aLegacyTokenWithNoInstantsShowsNowAndNeverExpires(FxRobot robot) {
-        robot.interact(() -> model.tokenProperty().set(new TokenAnalyzer().analyze("token", Fixtures.text(Fixtures.LEGACY_V120), NOW, List.of())));
+        TimelineFixture.change(robot, () -> model.tokenProperty().set(new TokenAnalyzer().analyze("token", Fixtures.text(Fixtures.LEGACY_V120), NOW, List.of())));
 
         assertThat(robot.lookup(".marker-label").queryAll()).isEmpty();
         assertThat(robot.lookup("#timeline-never-expires").queryAs(Label.class).isVisible()).isTrue();
