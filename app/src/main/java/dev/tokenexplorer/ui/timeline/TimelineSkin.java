@@ -54,6 +54,7 @@ final class TimelineSkin extends SkinBase<TimelineView> {
     private TimelineScale scale;
     private MarkerLanes lanes;
     private double[] lanesKey;
+    private double placedNowX = Double.NaN;
 
     TimelineSkin(TimelineView control) {
         super(control);
@@ -96,6 +97,7 @@ final class TimelineSkin extends SkinBase<TimelineView> {
         gapMarks.clear();
         markers.clear();
         lanes = null;
+        placedNowX = Double.NaN;
         TokenTimeline timeline = model.timelineProperty().get();
         List<TimelineViewModel.Marker> instants = model.markersProperty().get();
         scale = null;
@@ -132,12 +134,15 @@ final class TimelineSkin extends SkinBase<TimelineView> {
         drawing.requestLayout();
     }
 
+    /** Each second: the tooltip's text, and a new layout only once "now" has moved by half a pixel or more. */
     private void nowMoved() {
         Instant now = model.nowProperty().get();
         if (now != null) {
             nowTip.setText("now\n" + model.detail(now));
         }
-        drawing.requestLayout();
+        if (now == null || scale == null || Double.isNaN(placedNowX) || Math.abs(x(now, drawing.getWidth()) - placedNowX) >= 0.5) {
+            drawing.requestLayout();
+        }
     }
 
     @Override
@@ -230,6 +235,7 @@ final class TimelineSkin extends SkinBase<TimelineView> {
             double x = x(now, width);
             nowLabel.relocate(clamp(x - nowLabel.getWidth() / 2, 0, width - nowLabel.getWidth()), 0);
             vertical(nowLine, x, nowLabel.getHeight() + 1, AXIS_Y + AXIS_H + 4);
+            placedNowX = x;
             axis.take(x - 1.5, x + 1.5);
         }
 
