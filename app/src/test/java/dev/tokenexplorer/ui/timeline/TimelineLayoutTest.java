@@ -159,6 +159,12 @@ class TimelineLayoutTest {
                 Snapshots.write(robot.lookup(".timeline-view").query(), "timeline-hour-" + width + "-" + theme + ".png");
                 show(robot, age -> TimelineFixture.partial("{\"iat\":" + IAT + "}", Instant.ofEpochSecond(IAT + age)), 600, width);
                 Snapshots.write(robot.lookup(".timeline-view").query(), "timeline-only-iat-" + width + "-" + theme + ".png");
+                if (width == 1024) {
+                    show(robot, EXTENDED, -900, width);
+                    Snapshots.write(robot.lookup(".timeline-view").query(), "timeline-not-yet-valid-" + width + "-" + theme + ".png");
+                    show(robot, EXTENDED, 31_536_000 + 3600, width);
+                    Snapshots.write(robot.lookup(".timeline-view").query(), "timeline-expired-" + width + "-" + theme + ".png");
+                }
             }
         }
         robot.interact(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
