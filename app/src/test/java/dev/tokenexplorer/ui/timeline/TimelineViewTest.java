@@ -8,6 +8,7 @@ import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
@@ -97,6 +98,9 @@ class TimelineViewTest {
                 .containsExactly("19 Aug 07:49 EDT", "08:37 EDT", "08:49 EDT", "19 Aug 2023 07:49 EDT");
         assertThat(robot.lookup("#timeline-summary").queryAs(Label.class).getText()).contains("after 08:49 EDT it is stale");
         assertThat(robot.lookup("#timeline-now").queryAs(Label.class).getTooltip().getText()).contains("08:08:00 EDT");
+        Node warnafter = byX(robot, ".marker-label").get(2).getParent();
+        assertThat(((Tooltip) warnafter.getProperties().get("javafx.scene.control.Tooltip")).getText())
+                .startsWith("warnafter\n19 Aug 2022 08:49:08 EDT");
 
         TimelineFixture.change(robot, () -> model.zoneProperty().set(ZoneOffset.UTC));
 
