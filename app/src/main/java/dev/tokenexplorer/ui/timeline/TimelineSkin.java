@@ -12,6 +12,7 @@ import javafx.scene.layout.Pane;
 import javafx.scene.shape.Line;
 import javafx.scene.shape.Polygon;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -109,8 +110,8 @@ final class TimelineSkin extends SkinBase<TimelineView> {
                 // It never expires: as much room for the future as the instants span, so "now" is not pinned to the end.
                 Instant first = points.stream().min(Instant::compareTo).orElseThrow();
                 Instant last = points.stream().max(Instant::compareTo).orElseThrow();
-                java.time.Duration span = java.time.Duration.between(first, last);
-                points.add(last.plus(span.isZero() ? java.time.Duration.ofHours(1) : span));
+                Duration span = Duration.between(first, last);
+                points.add(last.plus(span.isZero() ? Duration.ofHours(1) : span));
             }
             scale = new TimelineScale(points);
             timeline.phases().forEach(span -> bands.add(TimelineNodes.band(span, timeline.leeway(), model.zoneProperty().get())));
