@@ -166,15 +166,34 @@ public record TokenTimeline(Instant now,
         lines.add(summary(zone));
         fact(lines, "Issued (iat)", issuedAt, zone);
         fact(lines, "Not before (nbf)", notBefore, zone);
-        fact(lines, "Kubelet refresh", refreshAt, zone);
+        if (refreshAt != null) {
+            fact(lines, "Kubelet refresh", refreshAt, zone);
+            lines.set(lines.size() - 1, lines.get(lines.size() - 1) + " = iat + 80 % of the requested lifetime, at most 24 h.");
+        }
         fact(lines, "Warn after", warnAfter, zone);
         fact(lines, "Expires (exp)", expiresAt, zone);
-        fact(lines, "Effective expiry", effectiveExpiry, zone);
+        if (effectiveExpiry != null) {
+            fact(lines, "Effective expiry", effectiveExpiry, zone);
+            lines.set(lines.size() - 1, lines.get(lines.size() - 1) + effectiveExpiryRule());
+        }
         fact(lines, "Now", now, zone);
         lines.add("Phase now: " + phase.title() + " (the API server allows " + leeway.getSeconds() + " s of clock skew around nbf and exp).");
         if (revocation != null) lines.add(TimeText.inZone(revocation, zone));
         lines.addAll(missing);
         return String.join("\n", lines);
+    }
+
+    /**
+     * Which instant the effective expiry is: the warnafter time for an extended token (the end of
+     * the lifetime the kubelet asked for, 3607 s for an injected token; the API server stretched
+     * exp beyond it and flags every later use as stale), exp otherwise.
+     */
+    private String effectiveExpiryRule() {
+        if (!extended()) {
+            return " = exp.";
+        }
+        String requested = issuedAt == null ? "" : " (iat + " + Duration.between(issuedAt, warnAfter).getSeconds() + " s)";
+        return " = warnafter" + requested + ": after it the token is stale, still accepted until exp but flagged in the audit log.";
     }
 
     private void fact(List<String> lines, String label, Instant at, ZoneId zone) {

@@ -11,12 +11,14 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -26,8 +28,13 @@ import java.util.Map;
  */
 public final class TimelineViewModel {
 
-    /** A labelled instant on the axis; instants that coincide share one marker ("iat · nbf"). */
-    public record Marker(String label, Instant at, String detail) {
+    /**
+     * A labelled instant on the axis; instants that coincide share one marker ("iat · nbf").
+     *
+     * @param date   the instant as short as it can be while still telling markers apart, zone named
+     * @param detail the exact time, how far from now, and the epoch seconds
+     */
+    public record Marker(String label, Instant at, String date, String detail) {
     }
 
     private final Clock clock;
@@ -120,10 +127,26 @@ public final class TimelineViewModel {
         add(labels, t.refreshAt(), "kubelet refresh");
         add(labels, t.warnAfter(), "warnafter");
         add(labels, t.expiresAt(), "exp");
+        List<Instant> instants = labels.keySet().stream().sorted().toList();
         List<Marker> result = new ArrayList<>();
-        labels.forEach((at, names) -> result.add(new Marker(String.join(" · ", names), at, detail(at))));
-        result.sort((a, b) -> a.at().compareTo(b.at()));
+        for (int i = 0; i < instants.size(); i++) {
+            Instant at = instants.get(i);
+            String date = shortDate(at, i == 0 ? null : instants.get(i - 1), t.now());
+            result.add(new Marker(String.join(" · ", labels.get(at)), at, date, detail(at)));
+        }
         return List.copyOf(result);
+    }
+
+    /**
+     * The time of day for an instant that follows the previous marker within a day, else the day
+     * (with the year when it is not this year's); the zone is always named.
+     */
+    private String shortDate(Instant at, Instant previous, Instant current) {
+        ZoneId z = zone.get();
+        boolean sameYear = at.atZone(z).getYear() == current.atZone(z).getYear();
+        String pattern = previous != null && Duration.between(previous, at).toHours() < 24 ? "HH:mm"
+                : sameYear ? "d MMM HH:mm" : "d MMM yyyy HH:mm";
+        return DateTimeFormatter.ofPattern(pattern, Locale.ENGLISH).format(at.atZone(z)) + " " + TokenTimeline.zoneName(at, z);
     }
 
     /** Exact time in the window's one zone (named), and how far from now. */
