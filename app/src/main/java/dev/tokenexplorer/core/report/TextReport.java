@@ -96,9 +96,11 @@ public final class TextReport {
         TokenTimeline timeline = t.timeline();
         if (timeline.refreshAt() != null) {
             date(out, "kubelet refresh", timeline.refreshAt().getEpochSecond(), now);
+            line(out, "", TokenTimeline.REFRESH_RULE.strip());
         }
         if (timeline.effectiveExpiry() != null && timeline.extended()) {
             date(out, "effective expiry", timeline.effectiveExpiry().getEpochSecond(), now);
+            line(out, "", timeline.effectiveExpiryRule().strip());
         }
         line(out, "phase now", timeline.phase().title());
         line(out, "timeline", timeline.summary(ZoneOffset.UTC));

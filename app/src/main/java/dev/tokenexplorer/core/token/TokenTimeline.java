@@ -160,6 +160,9 @@ public record TokenTimeline(Instant now,
         }
     }
 
+    /** Which instant the kubelet refresh is (the kubelet's rule for a projected token). */
+    public static final String REFRESH_RULE = " = iat + 80 % of the requested lifetime, at most 24 h.";
+
     /** Every fact of the timeline as lines of text, for copying and for screen readers. */
     public String describe(ZoneId zone) {
         List<String> lines = new ArrayList<>();
@@ -168,7 +171,7 @@ public record TokenTimeline(Instant now,
         fact(lines, "Not before (nbf)", notBefore, zone);
         if (refreshAt != null) {
             fact(lines, "Kubelet refresh", refreshAt, zone);
-            lines.set(lines.size() - 1, lines.get(lines.size() - 1) + " = iat + 80 % of the requested lifetime, at most 24 h.");
+            lines.set(lines.size() - 1, lines.get(lines.size() - 1) + REFRESH_RULE);
         }
         fact(lines, "Warn after", warnAfter, zone);
         fact(lines, "Expires (exp)", expiresAt, zone);
@@ -188,7 +191,7 @@ public record TokenTimeline(Instant now,
      * the lifetime the kubelet asked for, 3607 s for an injected token; the API server stretched
      * exp beyond it and flags every later use as stale), exp otherwise.
      */
-    private String effectiveExpiryRule() {
+    public String effectiveExpiryRule() {
         if (!extended()) {
             return " = exp.";
         }
