@@ -3,6 +3,7 @@ package dev.tokenexplorer.ui;
 import dev.tokenexplorer.support.Fixtures;
 import dev.tokenexplorer.ui.main.MainWindow;
 import dev.tokenexplorer.ui.input.SourceItem;
+import dev.tokenexplorer.ui.input.SourcesView;
 import javafx.event.Event;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -137,6 +138,36 @@ class OpenFilesTest {
         robot.interact(() -> window.model().selection().select(item, null));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#details-notes .finding").queryAs(Label.class).getText()).contains("is a binary file");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void afterUsingAKeyTheSidebarStillSelectsWhatThePaneShowsAndAClickOnTheTokenShowsIt(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path token = Files.writeString(dir.resolve("legacy.jwt"), dev.tokenexplorer.support.TestTokens.rs256(
+                "{\"iss\":\"kubernetes/serviceaccount\",\"sub\":\"system:serviceaccount:ci:deployer\"}"));
+        Path key = Files.writeString(dir.resolve("sa.pub"), Fixtures.text("kubernetes-test-keys/rsa_public.pem"));
+        robot.interact(() -> window.model().openFiles(List.of(token, key)));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.model().items().size() == 2);
+        TreeView<SourcesView.Entry> sources = robot.lookup("#sources").queryAs(TreeView.class);
+        TreeItem<SourcesView.Entry> keyRow = sources.getRoot().getChildren().get(1);
+        robot.interact(() -> sources.getSelectionModel().select(keyRow));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        robot.interact(robot.lookup("#use-as-keys").queryButton()::fire);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.model().items().get(0).report().tokens().get(0).signature()
+                == dev.tokenexplorer.core.jwt.SignatureStatus.VERIFIED);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        // The files were judged again and the tree rebuilt: the key is still what is shown and selected.
+        assertThat(window.model().selection().detailProperty().get().title()).isEqualTo("sa.pub");
+        assertThat(sources.getSelectionModel().getSelectedItem().getValue().source().label()).isEqualTo("sa.pub");
+        assertThat(sources.getSelectionModel().getSelectedItem().getValue().node()).isNull();
+
+        TreeItem<SourcesView.Entry> tokenRow = sources.getRoot().getChildren().get(0).getChildren().get(0);
+        robot.interact(() -> sources.getSelectionModel().select(tokenRow));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.model().selection().detailProperty().get()).isNull();
+        assertThat(window.model().selection().tokenProperty().get().signature()).isEqualTo(dev.tokenexplorer.core.jwt.SignatureStatus.VERIFIED);
     }
 
     @Test

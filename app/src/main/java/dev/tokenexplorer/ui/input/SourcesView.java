@@ -51,7 +51,8 @@ public final class SourcesView extends TreeView<SourcesView.Entry> {
                 model.selection().select(item.getValue().source(), item.getValue().node());
             }
         });
-        model.selection().tokenProperty().addListener((obs, old, token) -> reveal(token));
+        model.selection().tokenProperty().addListener((obs, old, token) -> reveal());
+        model.selection().detailProperty().addListener((obs, old, detail) -> reveal());
         zone.zoneProperty().addListener((obs, old, now) -> refresh()); // a certificate's "until" follows the zone
         rebuild();
     }
@@ -63,7 +64,26 @@ public final class SourcesView extends TreeView<SourcesView.Entry> {
         onUseAsKeys = action;
     }
 
-    /** Selects and scrolls to the row of the token shown, however it came to be shown (opened, dropped, judged again). */
+    /**
+     * Selects and scrolls to the row of what the pane shows, however it came to be shown (opened,
+     * dropped, judged again after keys changed): the token, or the entry whose details are shown.
+     */
+    private void reveal() {
+        SourceNode detail = model.selection().detailProperty().get();
+        SourceItem shown = model.selection().sourceProperty().get();
+        if (detail == null) {
+            reveal(model.selection().tokenProperty().get());
+            return;
+        }
+        for (TreeItem<Entry> source : shown == null ? java.util.List.<TreeItem<Entry>>of() : getRoot().getChildren()) {
+            if (source.getValue().source().id().equals(shown.id())) {
+                TreeItem<Entry> row = source.getValue().source().report().nodes().size() <= FOLD_LIMIT ? findNode(source, detail) : null;
+                select(row != null ? row : source);
+                return;
+            }
+        }
+    }
+
     private void reveal(TokenReport token) {
         if (token == null) {
             return;
@@ -77,7 +97,13 @@ public final class SourcesView extends TreeView<SourcesView.Entry> {
                 break;
             }
         }
-        if (row != null && getSelectionModel().getSelectedItem() != row) {
+        if (row != null) {
+            select(row);
+        }
+    }
+
+    private void select(TreeItem<Entry> row) {
+        if (getSelectionModel().getSelectedItem() != row) {
             for (TreeItem<Entry> up = row.getParent(); up != null; up = up.getParent()) {
                 up.setExpanded(true);
             }
@@ -94,6 +120,19 @@ public final class SourcesView extends TreeView<SourcesView.Entry> {
         }
     }
 
+    private static TreeItem<Entry> findNode(TreeItem<Entry> item, SourceNode wanted) {
+        if (wanted.equals(item.getValue().node())) {
+            return item;
+        }
+        for (TreeItem<Entry> child : item.getChildren()) {
+            TreeItem<Entry> found = findNode(child, wanted);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
     private static TreeItem<Entry> find(TreeItem<Entry> item, int tokenIndex) {
         SourceNode node = item.getValue().node();
         if (node != null && node.isToken() && node.tokenIndex() == tokenIndex) {
@@ -108,57 +147,19 @@ public final class SourcesView extends TreeView<SourcesView.Entry> {
         return null;
     }
 
-    /** Sources with more entries than this show them collapsed: a cluster dump can hold thousands. */
-    private static final int EXPAND_LIMIT = 50;
-
     /** Sources with more entries than this start folded. */
     private static final int FOLD_LIMIT = 500;
 
     private void rebuild() {
         TreeItem<Entry> root = new TreeItem<>();
         for (SourceItem source : model.items()) {
-            TreeItem<Entry> item = new LazyItem(new Entry(source, null), source.report().nodes());
+            TreeItem<Entry> item = new LazyEntryItem(new Entry(source, null), source.report().nodes());
             // A dump of thousands of Secrets starts folded: its rows are made when it is opened.
             item.setExpanded(source.report().nodes().size() <= FOLD_LIMIT);
             root.getChildren().add(item);
         }
         setRoot(root);
-        reveal(model.selection().tokenProperty().get());
-    }
-
-    /**
-     * A row whose children are made only when it is first expanded, so that a dump of thousands of
-     * Secrets costs the JavaFX thread one row each, not a whole tree.
-     */
-    private static final class LazyItem extends TreeItem<Entry> {
-        private final java.util.List<SourceNode> nodes;
-        private boolean built;
-
-        LazyItem(Entry entry, java.util.List<SourceNode> nodes) {
-            super(entry);
-            this.nodes = nodes;
-        }
-
-        @Override
-        public boolean isLeaf() {
-            return nodes.isEmpty();
-        }
-
-        @Override
-        public javafx.collections.ObservableList<TreeItem<Entry>> getChildren() {
-            if (!built) {
-                built = true;
-                boolean expand = nodes.size() <= EXPAND_LIMIT;
-                java.util.List<TreeItem<Entry>> items = new java.util.ArrayList<>(nodes.size());
-                for (SourceNode node : nodes) {
-                    LazyItem child = new LazyItem(new Entry(getValue().source(), node), node.children());
-                    child.setExpanded(expand && !node.kind().equals("certificate") && node.children().size() <= 20);
-                    items.add(child);
-                }
-                super.getChildren().setAll(items);
-            }
-            return super.getChildren();
-        }
+        reveal();
     }
 
     private final class EntryCell extends TreeCell<Entry> {
