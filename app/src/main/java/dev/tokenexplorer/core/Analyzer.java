@@ -1,7 +1,7 @@
 package dev.tokenexplorer.core;
 
+import dev.tokenexplorer.core.finding.Finding;
 import dev.tokenexplorer.core.input.FoundToken;
-import dev.tokenexplorer.core.input.DumpSniffer;
 import dev.tokenexplorer.core.input.InputFiles;
 import dev.tokenexplorer.core.input.InputRecognizer;
 import dev.tokenexplorer.core.input.RecognizedInput;
@@ -64,6 +64,21 @@ public final class Analyzer {
     }
 
     /**
+     * One token taken out of an audited dump (Enter on an Audit row), with its Secret's verdict as
+     * the Audit gave it: the dump is not read again, and the Explore page says what the row says.
+     * The verdict stays with the token when it is judged again.
+     */
+    public SourceReport analyzeAuditedToken(String location, String compact, List<Finding> verdict, VerificationSettings settings) {
+        return guarded(location, () -> {
+            Instant now = clock.instant();
+            RecognizedInput read = recognizer.recognize(location, compact, now);
+            List<FoundToken> found = read.tokens().stream().map(t -> new FoundToken(location, t.compact(), verdict)).toList();
+            return report(new RecognizedInput(read.source(), read.type(), read.error(), found, read.notes(), read.serviceAccounts(),
+                    read.nodes(), read.accounts()), now, settings);
+        });
+    }
+
+    /**
      * Judges a report again at the clock's instant and with these settings, from what was read:
      * the input is not read again (a 10 MB paste costs its tokens' decoding, not its YAML).
      */
@@ -98,7 +113,9 @@ public final class Analyzer {
         List<TokenReport> reports = input.tokens().stream()
                 .map(t -> {
                     try {
-                        return withVerdict(t, tokens.analyze(t.location(), t.compact(), now, t.context(), settings), input, judging);
+                        // What the surroundings say joins what the token says; the token's own finding wins a shared code.
+                        return withVerdict(t, tokens.analyze(t.location(), t.compact(), now, List.of(), settings).withFindings(t.context()),
+                                input, judging);
                     } catch (RuntimeException | StackOverflowError e) {
                         String message = internalError(t.location(), e);
                         failures.add(message);

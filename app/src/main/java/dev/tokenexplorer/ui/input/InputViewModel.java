@@ -2,6 +2,7 @@ package dev.tokenexplorer.ui.input;
 
 import dev.tokenexplorer.core.Analyzer;
 import dev.tokenexplorer.core.SourceReport;
+import dev.tokenexplorer.core.finding.Finding;
 import dev.tokenexplorer.core.keys.VerificationSettings;
 import dev.tokenexplorer.ui.support.TaskExecutor;
 import javafx.beans.binding.Bindings;
@@ -87,8 +88,13 @@ public final class InputViewModel {
      */
     public void openFiles(List<Path> paths) { sources.openFiles(paths, selection::show); }
 
-    /** Shows one token taken out of a file (a Secret of an audited dump) as a source of its own; the paste is left alone. */
-    public void openToken(Path file, String label, String token) { sources.openToken(file, label, token, selection::show); }
+    /**
+     * Shows one token taken out of a file (a Secret of an audited dump) as a source of its own,
+     * saying what the Audit said of its Secret ({@code verdict}); the paste is left alone.
+     */
+    public void openToken(Path file, String label, String token, List<Finding> verdict) {
+        sources.openToken(file, label, token, verdict, selection::show);
+    }
 
     /** Reads a file source from disk again (projected token files rotate). */
     public void reload(SourceItem item) {

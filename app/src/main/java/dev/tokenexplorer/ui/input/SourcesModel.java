@@ -2,6 +2,7 @@ package dev.tokenexplorer.ui.input;
 
 import dev.tokenexplorer.core.Analyzer;
 import dev.tokenexplorer.core.SourceReport;
+import dev.tokenexplorer.core.finding.Finding;
 import dev.tokenexplorer.core.input.DumpSniffer;
 import dev.tokenexplorer.core.input.FileExpander;
 import dev.tokenexplorer.core.input.InputFiles;
@@ -98,8 +99,8 @@ public final class SourcesModel {
         }
     }
 
-    /** One token taken out of a file (a Secret of an audited dump) as a source of its own. */
-    void openToken(Path file, String label, String token, Consumer<SourceItem> onRead) {
+    /** One token taken out of a file (a Secret of an audited dump) as a source of its own, with the Secret's verdict. */
+    void openToken(Path file, String label, String token, List<Finding> verdict, Consumer<SourceItem> onRead) {
         String id = "token:" + file.toAbsolutePath() + "#" + label;
         if (!fileOrder.contains(id)) {
             fileOrder.add(id);
@@ -109,7 +110,7 @@ public final class SourcesModel {
             put(item);
             onRead.accept(item);
         };
-        executor.execute(() -> new SourceItem(id, label, file, token, analyzer.analyzeFileText(file, token, checks)), done,
+        executor.execute(() -> new SourceItem(id, label, file, token, analyzer.analyzeAuditedToken("Secret " + label + " data.token", token, verdict, checks)), done,
                 failure -> done.accept(new SourceItem(id, label, file, null, SourceReport.unreadable(label, Analyzer.internalError(label, failure)))));
     }
 

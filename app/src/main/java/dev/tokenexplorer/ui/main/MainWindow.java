@@ -85,7 +85,7 @@ public final class MainWindow {
         view = new MainView(model, zone, inputView, new StackPane(tokenView, detailsView),
                 () -> new ManifestView(manifestModel, model.selection().tokenProperty()),
                 () -> new AuditView(auditModel, zone.zoneProperty(), secret -> {
-                    model.openToken(Path.of(secret.source()), secret.label(), secret.token());
+                    model.openToken(Path.of(secret.source()), secret.label(), secret.token(), secret.findings());
                     view().showExplore(); // on a click, long after the constructor
                 }),
                 auditModel::audit, text -> auditModel.auditText("pasted dump", text), new RecentFiles(preferences), dark, on -> {

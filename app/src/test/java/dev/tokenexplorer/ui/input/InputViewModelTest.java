@@ -115,9 +115,18 @@ class InputViewModelTest {
         model.selection().select(model.items().get(1), null); // and the file again
         assertThat(model.inputSourceProperty().get().label()).isEqualTo("pod.token");
 
-        model.openToken(file, "ci/deployer-token", TOKEN); // Enter on an audited Secret
+        // Enter on an audited Secret: the token, with what the Audit said of its Secret, kept when judged again
+        var invalidated = dev.tokenexplorer.core.finding.Finding.of(dev.tokenexplorer.core.finding.FindingCode.INVALIDATED,
+                "Marked invalid since 2025-01-02: the API server rejects the token.");
+        model.openToken(file, "ci/deployer-token", TOKEN, List.of(invalidated));
         assertThat(model.inputSourceProperty().get().label()).isEqualTo("ci/deployer-token");
         assertThat(model.inputSourceProperty().get().text()).isEqualTo(TOKEN);
+        assertThat(model.selection().tokenProperty().get().location()).isEqualTo("Secret ci/deployer-token data.token");
+        assertThat(model.selection().tokenProperty().get().findings()).contains(invalidated);
+        model.settingsProperty().set(new VerificationSettings(KeyReader.read("sa.pub",
+                Fixtures.text("kubernetes-test-keys/rsa_public.pem")).keys(), Set.of(), Set.of()));
+        assertThat(model.selection().tokenProperty().get().signature()).isEqualTo(SignatureStatus.VERIFIED);
+        assertThat(model.selection().tokenProperty().get().findings()).contains(invalidated);
 
         model.paste(Fixtures.text(Fixtures.PROJECTED).strip()); // a new paste is shown, in the editor
         assertThat(model.inputSourceProperty().get()).isNull();
