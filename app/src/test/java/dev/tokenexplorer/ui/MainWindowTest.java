@@ -55,7 +55,10 @@ class MainWindowTest {
         robot.interact(() -> window.model().openFiles(List.of(file)));
         waitUntil(robot, () -> robot.lookup("#source-text").queryAs(TextArea.class).isVisible());
 
-        assertThat(robot.lookup("#input-label").queryAs(Label.class).getText()).isEqualTo("Input: pod.token (read-only)");
+        assertThat(robot.lookup("#input-label").queryAs(Label.class).getText()).isEqualTo("Input (read-only)");
+        assertThat(robot.lookup("#input-source-name").queryAs(Label.class).getText()).isEqualTo("pod.token");
+        assertThat(robot.lookup("#edit-paste").queryButton().getWidth()).as("never cut to 'Pa…'")
+                .isGreaterThanOrEqualTo(robot.lookup("#edit-paste").queryButton().prefWidth(-1) - 0.5);
         TextArea shown = robot.lookup("#source-text").queryAs(TextArea.class);
         assertThat(shown.getText()).isEqualTo(Fixtures.text(Fixtures.PROJECTED).strip());
         assertThat(shown.isEditable()).isFalse();

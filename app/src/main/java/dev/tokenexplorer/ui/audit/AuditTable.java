@@ -31,7 +31,7 @@ import java.util.stream.Collectors;
  */
 final class AuditTable extends TableView<AuditedSecret> {
 
-    AuditTable(ObservableList<AuditedSecret> shown, javafx.beans.value.ObservableValue<java.time.ZoneId> zone, Runnable onOpen) {
+    AuditTable(ObservableList<AuditedSecret> shown, Runnable onOpen) {
         setId("audit-table");
         Label placeholder = new Label("No audit yet: open or drop a dump such as\n"
                 + "kubectl get secrets,serviceaccounts -A -o yaml > cluster.yaml\n\n"
@@ -57,8 +57,9 @@ final class AuditTable extends TableView<AuditedSecret> {
                 column("Kind", 70, s -> s.kind() == null ? "" : s.kind().id(), Comparator.<String>naturalOrder(), (String s) -> s.isEmpty() ? "—" : s),
                 column("Signature", 92, AuditedSecret::signature, Comparator.nullsFirst(Comparator.<SignatureStatus>naturalOrder()),
                         SignatureStatus::id),
-                column("Created", 96, AuditedSecret::created, Comparator.nullsFirst(Comparator.<Instant>naturalOrder()),
-                        i -> LocalDate.ofInstant(i, zone.getValue()).toString())));
+                // Days, as the API server writes its labels: UTC days, whatever the window's zone, and the header says so.
+                column("Created (UTC)", 110, AuditedSecret::created, Comparator.nullsFirst(Comparator.<Instant>naturalOrder()),
+                        i -> LocalDate.ofInstant(i, java.time.ZoneOffset.UTC).toString())));
         // Columns fill a wide table; a narrow one keeps their widths and scrolls sideways.
         widthProperty().addListener((obs, old, width) -> fitColumns(width.doubleValue()));
         getColumns().forEach(c -> c.visibleProperty().addListener((obs, old, on) -> fitColumns(getWidth())));

@@ -72,19 +72,16 @@ public final class AuditView extends VBox {
     private final TextField filter = new TextField();
 
     /**
-     * @param zone   the window's one zone: the findings' times and the Created dates show in it
+     * @param zone   the window's one zone: the findings' times show in it
      * @param onOpen shows a Secret's token in the Explore page
      */
     public AuditView(AuditViewModel model, javafx.beans.value.ObservableValue<java.time.ZoneId> zone, Consumer<AuditedSecret> onOpen) {
         this.model = model;
         this.onOpen = onOpen;
         details = new AuditDetailsView(zone);
-        table = new AuditTable(model.shown(), zone, this::openSelected);
+        table = new AuditTable(model.shown(), this::openSelected);
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, secret) -> details.show(secret));
-        zone.addListener((obs, old, now) -> {
-            details.show(table.getSelectionModel().getSelectedItem());
-            table.refresh();
-        });
+        zone.addListener((obs, old, now) -> details.show(table.getSelectionModel().getSelectedItem()));
         setId("audit-page");
         getStyleClass().add("audit-page");
         getStylesheets().add(Objects.requireNonNull(AuditView.class.getResource("audit.css")).toExternalForm());

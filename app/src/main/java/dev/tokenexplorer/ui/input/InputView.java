@@ -79,8 +79,19 @@ public final class InputView extends VBox {
         label.setId("input-label");
         label.getStyleClass().add("section-label");
         label.setMinWidth(0);
-        label.textProperty().bind(Bindings.createStringBinding(() -> model.inputSourceProperty().get() == null ? "Input"
-                : "Input: " + Printable.escape(model.inputSourceProperty().get().label()) + " (read-only)", model.inputSourceProperty()));
+        label.textProperty().bind(Bindings.when(model.inputSourceProperty().isNull()).then("Input").otherwise("Input (read-only)"));
+        // The source's name on a line of its own, cut in the middle if it must be: its start and its extension stay readable.
+        Label name = new Label();
+        name.setId("input-source-name");
+        name.setGraphic(Icons.of(Feather.FILE_TEXT));
+        name.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
+        name.setMinWidth(0);
+        name.textProperty().bind(Bindings.createStringBinding(() -> model.inputSourceProperty().get() == null ? ""
+                : Printable.escape(model.inputSourceProperty().get().label()), model.inputSourceProperty()));
+        name.tooltipProperty().bind(Bindings.createObjectBinding(() -> model.inputSourceProperty().get() == null ? null
+                : new Tooltip(String.valueOf(model.inputSourceProperty().get().path())), model.inputSourceProperty()));
+        name.visibleProperty().bind(model.inputSourceProperty().isNotNull());
+        name.managedProperty().bind(name.visibleProperty());
         Button edit = new Button("Paste instead", Icons.of(Feather.EDIT_3));
         edit.setId("edit-paste");
         edit.getStyleClass().addAll("small", "flat");
@@ -91,6 +102,7 @@ public final class InputView extends VBox {
         });
         edit.visibleProperty().bind(model.inputSourceProperty().isNotNull());
         edit.managedProperty().bind(edit.visibleProperty());
+        edit.setMinWidth(Region.USE_PREF_SIZE); // never "Pa…": the label gives way instead
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox header = new HBox(6, label, gap, edit);
@@ -136,7 +148,7 @@ public final class InputView extends VBox {
         model.paste().reportProperty().addListener((obs, old, report) ->
                 pasteArea.pseudoClassStateChanged(PseudoClasses.INVALID, report != null && report.error() != null));
         VBox.setVgrow(pasteArea, Priority.SOMETIMES);
-        VBox box = new VBox(4, header, elsewhere, pasteArea, sourceText);
+        VBox box = new VBox(4, header, name, elsewhere, pasteArea, sourceText);
         VBox.setVgrow(box, Priority.SOMETIMES);
         return box;
     }

@@ -79,8 +79,15 @@ public final class InputViewModel {
     /** Replaces the pasted text (Ctrl+V, a dropped text); the paste is then what is shown. */
     public void paste(String text) { paste.paste(text); }
 
-    /** Clears the pasted text; the files stay. */
-    public void clear() { paste.clear(); }
+    /** Clears what the Input box shows: the pasted text, or, when it shows a file, closes that file. */
+    public void clear() {
+        SourceItem shown = inputSource.get();
+        if (shown != null) {
+            close(shown);
+        } else {
+            paste.clear();
+        }
+    }
 
     /**
      * Opens dropped or chosen files (a folder: the files directly in it), each as a source, read

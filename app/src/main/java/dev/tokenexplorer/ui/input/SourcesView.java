@@ -178,6 +178,8 @@ public final class SourcesView extends TreeView<SourcesView.Entry> {
             subtitle.getStyleClass().add("source-subtitle");
             subtitle.managedProperty().bind(subtitle.visibleProperty());
             badges.managedProperty().bind(badges.visibleProperty());
+            badges.setMinWidth(0); // in a narrow sidebar the badges are cut at the edge rather than widen every row
+            badges.setPrefWidth(1);
             // Long titles and errors end in "…" rather than widening every row into a horizontal scroll bar.
             for (Label label : new Label[]{title, subtitle}) {
                 label.setMinWidth(0);

@@ -123,7 +123,7 @@ public final class MainView extends BorderPane {
         paste.setOnAction(e -> pasteFromClipboard());
         Button clear = new Button("Clear", Icons.of(Feather.X));
         clear.setId("clear-button");
-        clear.setTooltip(new Tooltip("Clear the input (Ctrl+K)"));
+        clear.setTooltip(new Tooltip("Clear the input: the pasted text, or close the file it shows (Ctrl+K)"));
         clear.setOnAction(e -> model.clear());
 
         darkToggle.setId("theme-toggle");

@@ -92,7 +92,9 @@ public final class MainWindow {
             applyTheme(on);
             onThemeChange.accept(on);
         });
-        scene = new Scene(view, 1280, 800);
+        // 1280×800, or the screen's free area when it is smaller (a 1024×700 screen sees the whole window).
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        scene = new Scene(view, Math.min(1280, screen.getWidth()), Math.min(800, screen.getHeight()));
     }
 
     /** Sets the theme; setting the one in use again would restyle every window, so it is skipped. */

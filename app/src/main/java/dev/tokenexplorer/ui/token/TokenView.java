@@ -91,18 +91,14 @@ public final class TokenView extends StackPane {
         return new VBox(4, title, subtitle, badges, revoked);
     }
 
-    private ScrollPane createFindings() {
+    /** Every finding in full: the page scrolls as a whole, so none is squeezed into a box of its own. */
+    private VBox createFindings() {
         findings.getStyleClass().add("findings");
         findings.setId("findings");
-        ScrollPane scroll = new ScrollPane(findings);
-        scroll.setFitToWidth(true);
-        // As tall as the findings, up to a limit; beyond it they scroll.
-        scroll.prefViewportHeightProperty().bind(javafx.beans.binding.Bindings.min(findings.heightProperty(), 140));
-        scroll.minViewportHeightProperty().bind(scroll.prefViewportHeightProperty());
-        scroll.getStyleClass().add("findings-scroll");
-        scroll.managedProperty().bind(scroll.visibleProperty());
-        scroll.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.findings()));
-        return scroll;
+        findings.setMinHeight(Region.USE_PREF_SIZE);
+        findings.managedProperty().bind(findings.visibleProperty());
+        findings.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.findings()));
+        return findings;
     }
 
     private TabPane createTabs() {

@@ -159,4 +159,20 @@ class InputViewModelTest {
         assertThat(model.selection().detailProperty().get().title()).isEqualTo("sa.pub");
         assertThat(model.inputSourceProperty().get().label()).isEqualTo("sa.pub");
     }
+
+    @Test
+    void clearClosesTheFileTheInputBoxShowsAndOtherwiseClearsThePaste(@TempDir Path dir) throws Exception {
+        model.paste(TOKEN);
+        Path file = Files.writeString(dir.resolve("pod.token"), Fixtures.text(Fixtures.PROJECTED).strip());
+        model.openFiles(List.of(file));
+
+        model.clear(); // the box shows pod.token: it is closed, the paste is kept and shown again
+        assertThat(model.items()).extracting(SourceItem::label).containsExactly("Pasted text");
+        assertThat(model.paste().inputTextProperty().get()).isEqualTo(TOKEN);
+        assertThat(model.inputSourceProperty().get()).isNull();
+
+        model.clear(); // now the paste
+        assertThat(model.items()).isEmpty();
+        assertThat(model.paste().inputTextProperty().get()).isEmpty();
+    }
 }
