@@ -16,7 +16,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
@@ -168,7 +168,7 @@ public final class SourcesView extends TreeView<SourcesView.Entry> {
         private final Badge kind = new Badge("kind-badge");
         private final Badge status = new Badge("status-badge");
         private final Badge signature = new Badge("signature-badge");
-        private final HBox badges = new HBox(4, kind, status, signature);
+        private final javafx.scene.layout.FlowPane badges = new javafx.scene.layout.FlowPane(4, 3, kind, status, signature);
         private final VBox box = new VBox(2, title, subtitle, badges);
         private final FontIcon icon = Icons.of(Feather.FILE_TEXT);
         private final Tooltip tooltip = new Tooltip();
@@ -178,8 +178,12 @@ public final class SourcesView extends TreeView<SourcesView.Entry> {
             subtitle.getStyleClass().add("source-subtitle");
             subtitle.managedProperty().bind(subtitle.visibleProperty());
             badges.managedProperty().bind(badges.visibleProperty());
-            badges.setMinWidth(0); // in a narrow sidebar the badges are cut at the edge rather than widen every row
-            badges.setPrefWidth(1);
+            // In a narrow sidebar the badges wrap to a second line, whole, rather than widen every row.
+            badges.setMinWidth(0);
+            badges.setPrefWrapLength(1);
+            for (Badge badge : new Badge[]{kind, status, signature}) {
+                badge.setMinWidth(Region.USE_PREF_SIZE);
+            }
             // Long titles and errors end in "…" rather than widening every row into a horizontal scroll bar.
             for (Label label : new Label[]{title, subtitle}) {
                 label.setMinWidth(0);
