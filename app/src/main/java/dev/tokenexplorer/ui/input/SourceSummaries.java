@@ -45,9 +45,10 @@ final class SourceSummaries {
         return false;
     }
 
+    /** "Secret: 1 token"; empty for an input that could not be read, whose error says it already. */
     static String summarize(SourceReport result) {
         if (result.error() != null) {
-            return "Not recognised";
+            return "";
         }
         int n = result.tokens().size();
         return result.type().title() + (n == 0 ? ": no token" : n == 1 ? ": 1 token" : ": " + n + " tokens");
