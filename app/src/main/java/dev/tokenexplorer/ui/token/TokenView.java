@@ -112,6 +112,12 @@ public final class TokenView extends StackPane {
                 tab("Header", header, "How the token was signed"),
                 tab("JSON", createRaw(), "The decoded header and payload, exactly as in the token"));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        // Only a header could be read: show it, not an empty claims table.
+        model.tokenProperty().addListener((obs, old, t) -> {
+            if (t != null && !t.decoded() && t.jwt() != null) {
+                tabs.getSelectionModel().select(1);
+            }
+        });
         tabs.setMinHeight(260); // the claims keep room for a few rows; below that the page scrolls
         VBox.setVgrow(tabs, Priority.ALWAYS);
         return tabs;
