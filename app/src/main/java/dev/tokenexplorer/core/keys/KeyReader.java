@@ -332,7 +332,11 @@ public final class KeyReader {
         StringBuilder s = new StringBuilder(where).append(": ").append(key.description());
         if (!key.isSecret()) s.append(" public key");
         if (key.jwksKid() != null) s.append(", kid ").append(key.jwksKid());
-        if (key.kubernetesKid() != null) s.append(", Kubernetes key id ").append(key.kubernetesKid());
+        if (key.kubernetesKid() != null && key.kubernetesKid().equals(key.jwksKid())) {
+            s.append(" (its Kubernetes key id too)"); // the JWKS of an API server: one id, said once
+        } else if (key.kubernetesKid() != null) {
+            s.append(", Kubernetes key id ").append(key.kubernetesKid());
+        }
         if (key.note() != null) s.append(" (").append(key.note()).append(")");
         s.append('.');
         if (key.isSecret() && PUBLIC_AS_SECRET_NOTE.equals(key.note())) {
