@@ -10,7 +10,7 @@ import dev.tokenexplorer.ui.support.PseudoClasses;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.VBox;
+import javafx.scene.layout.HBox;
 
 import java.util.Locale;
 
@@ -58,12 +58,14 @@ final class AuditCards extends FlowPane {
         getChildren().forEach(card -> card.pseudoClassStateChanged(PseudoClasses.SELECTED, filter != null && filter == card.getUserData()));
     }
 
-    private VBox card(String title, int count, Severity severity, FindingCode finding) {
+    /** A compact card, number and words on one line, so the cards leave the table most of a small window. */
+    private HBox card(String title, int count, Severity severity, FindingCode finding) {
         Label number = new Label(String.format(Locale.ROOT, "%,d", count));
         number.getStyleClass().add("card-number");
         Label label = new Label(title);
         label.getStyleClass().add("card-label");
-        VBox card = new VBox(2, number, label);
+        HBox card = new HBox(6, number, label);
+        card.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
         card.getStyleClass().add("audit-card");
         card.setUserData(finding);
         if (severity != null && count > 0) {

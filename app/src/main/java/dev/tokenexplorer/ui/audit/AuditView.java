@@ -96,7 +96,7 @@ public final class AuditView extends VBox {
         // The table and the selected Secret's details share the height; the user drags the divider.
         javafx.scene.control.SplitPane rows = new javafx.scene.control.SplitPane(table, detailsPane());
         rows.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        rows.setDividerPositions(0.55);
+        rows.setDividerPositions(0.62);
         rows.getStyleClass().add("audit-split");
         VBox.setVgrow(rows, Priority.ALWAYS);
         getChildren().addAll(header(), progressRow(), new AuditCards(model), problems, filterRow(), rows);
