@@ -79,8 +79,13 @@ public final class SecretVerdict {
         TokenKind kind = null;
         if (check == null) {
             if (!secret.undecodable().contains("token")) { // its data-not-base64 says why already
-                findings.add(Finding.of(FindingCode.TOKEN_MISSING, "The Secret has no data.token: the token controller fills it in only "
-                        + "while the service account exists and the annotation " + KubeNames.SA_NAME_ANNOTATION + " names it."));
+                // The API server accepts a token Secret without data.token ("might be contributed later by a controller
+                // loop"): not an error of the object, and the one note about it (the Explore page says no other).
+                String sa = secret.serviceAccount();
+                findings.add(Finding.of(FindingCode.TOKEN_MISSING, "The Secret has no data.token yet, so it holds no credential: the token "
+                        + "controller fills in token, ca.crt and namespace a moment after the Secret is created, only while "
+                        + (sa == null ? "the service account named by the annotation " + KubeNames.SA_NAME_ANNOTATION + " exists"
+                        : "service account " + Nodes.qualified(secret.namespace(), sa) + " exists") + "."));
             }
         } else if (check.malformed() != null) {
             findings.add(Finding.of(FindingCode.TOKEN_MALFORMED, secret.tokenLocation() + " is not a JWT: " + check.malformed()));
