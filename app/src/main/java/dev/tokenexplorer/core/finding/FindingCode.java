@@ -21,7 +21,7 @@ public enum FindingCode {
     DUPLICATE_NAME("duplicate-name", Severity.ERROR, null, false),
     EXEC_AND_AUTH_PROVIDER("exec-and-auth-provider", Severity.ERROR, null, false),
     EXEC_INVALID("exec-invalid", Severity.ERROR, null, false),
-    EXPIRED("expired", Severity.ERROR, null, false),
+    EXPIRED("expired", Severity.ERROR, "Expired", true),
     INVALID_TIME_CLAIM("invalid-time-claim", Severity.ERROR, null, false),
     INVALIDATED("invalidated", Severity.ERROR, "Marked invalid", true),
     ISSUER_NOT_ACCEPTED("issuer-not-accepted", Severity.ERROR, null, false),
