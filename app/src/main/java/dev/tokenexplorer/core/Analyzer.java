@@ -141,7 +141,7 @@ public final class Analyzer {
             return report;
         }
         // The signature was judged in the report itself, with the same verifier: its findings are already there.
-        SecretVerdict.TokenCheck check = new SecretVerdict.TokenCheck(report.error(), report.kubernetes(), null);
+        SecretVerdict.TokenCheck check = new SecretVerdict.TokenCheck(report.error(), report.kubernetes(), report.times(), null);
         return report.withFindings(SecretVerdict.judge(found.secret(), check, input.accounts(), judging));
     }
 

@@ -163,7 +163,7 @@ class AuditPageTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         List<String> texts = robot.lookup("#audit-details .label").queryAllAs(Label.class).stream().map(Label::getText).toList();
-        assertThat(texts).contains("Used by", "• Deployment apps/api (2 Pods, via volume)", "May do", "Plan: projected-volume",
+        assertThat(texts).contains("Used by", "• Deployment apps/api (2 Pods, via volume)", "May do", "Plan: Replace with a projected token volume",
                 "kubectl patch deployment api -n apps --type strategic --patch-file deployment-apps-api--api-token.json");
         assertThat(texts).anySatisfy(t -> assertThat(t).startsWith("• impersonate cluster-wide — ClusterRoleBinding mon → ClusterRole monitoring"));
         assertThat(robot.lookup(".audit-patch").queryAs(javafx.scene.control.TextArea.class).getText()).contains("\"secret\": null");

@@ -61,7 +61,8 @@ class ManifestPageTest {
                 .as("the message does not push the form down").isEqualTo(namespaceY);
         assertThat(preview(robot)).startsWith("# To see the manifest, fix:");
         Snapshots.write(robot.lookup(".main-view").query(), "manifest-page-invalid.png");
-        robot.clickOn("#copy-manifest");
+        assertThat(robot.lookup("#copy-manifest").queryAs(Button.class).isDisabled()).as("nothing valid to copy").isTrue();
+        robot.clickOn("#save-manifest"); // an attempt shows every message, and no file dialog
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#manifest-status").queryAs(Label.class).getText()).isEqualTo("Fix the fields marked in red first.");
 
@@ -88,11 +89,50 @@ class ManifestPageTest {
         assertThat(preview(robot)).isEqualTo(expected);
         assertThat(window.manifestModel().createTokenCommandProperty().get()).isEqualTo("kubectl create token sa-token-demo -n default --duration 1h");
 
+        assertThat(robot.lookup("#copy-manifest").queryAs(Button.class).isDisabled()).isFalse();
         robot.clickOn("#copy-manifest");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString())))
                 .isEqualTo(expected);
         Snapshots.write(robot.lookup(".main-view").query(), "manifest-page.png");
+    }
+
+    @Test
+    void codeBoxesNeverSoftWrapAndFieldMessagesShowInFullWithoutMovingTheFields(FxRobot robot) throws Exception {
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        double accountY = robot.lookup("#service-account").queryAs(javafx.scene.control.ComboBox.class).localToScene(0, 0).getY();
+        robot.interact(() -> {
+            window.manifestModel().serviceAccountProperty().set("My_Robot.");
+            window.manifestModel().labelsProperty().set("team=a, bad key=x, env, " + "long-label-value=" + "v".repeat(60));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        // every code line is laid out at full length (sideways scrolling), never wrapped to column 0
+        for (String id : java.util.List.of("#manifest-preview", "#apply-command", "#read-command")) {
+            TextFlow code = robot.lookup(id).queryAs(TextFlow.class);
+            assertThat(code.getWidth()).as(id + " is as wide as its longest line").isGreaterThanOrEqualTo(code.prefWidth(-1) - 0.5);
+            assertThat(code.getParent().getParent().getParent()).as(id + " scrolls").isInstanceOf(javafx.scene.control.ScrollPane.class);
+        }
+        assertThat(robot.lookup("#secret-name").queryAs(TextField.class).getPromptText()).isEqualTo("<service-account>-token");
+        // the message is in full, with no ellipsis, and the field under it did not move
+        Label error = robot.lookup("#serviceAccount-error").queryAs(Label.class);
+        Text shown = (Text) error.lookup(".text");
+        assertThat(shown.getText()).isEqualTo(error.getText()).doesNotEndWith("…");
+        assertThat(error.getHeight()).isGreaterThanOrEqualTo(error.prefHeight(error.getWidth()) - 0.5);
+        assertThat(robot.lookup("#service-account").queryAs(javafx.scene.control.ComboBox.class).localToScene(0, 0).getY())
+                .as("the field typed in stays under the cursor").isEqualTo(accountY);
+        assertThat(robot.lookup("#namespace").queryAs(TextField.class).localToScene(0, 0).getY())
+                .as("the message does not crowd the next field").isGreaterThanOrEqualTo(error.localToScene(0, error.getHeight()).getY());
+        Label labelsError = robot.lookup("#labels-error").queryAs(Label.class);
+        assertThat(((Text) labelsError.lookup(".text")).getText()).isEqualTo(labelsError.getText()).contains("label \"env\" has no '='");
+        Snapshots.write(robot.lookup(".main-view").query(), "manifest-page-long-values.png");
+
+        double withMessages = robot.lookup("#include-service-account").queryAs(javafx.scene.control.CheckBox.class).localToScene(0, 0).getY();
+        robot.interact(() -> window.manifestModel().labelsProperty().set("team=a"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#include-service-account").queryAs(javafx.scene.control.CheckBox.class).localToScene(0, 0).getY())
+                .as("a message that goes does not pull the form up").isEqualTo(withMessages);
     }
 
     @Test

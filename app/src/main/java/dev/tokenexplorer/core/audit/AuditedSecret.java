@@ -59,6 +59,18 @@ public record AuditedSecret(String namespace,
         return findings.stream().map(Finding::severity).min(Enum::compareTo).orElse(null);
     }
 
+    /**
+     * Its Last used cell: the label's date and the days since, "never" for a legacy token without
+     * the label, "not tracked" for any other Secret, as the API server labels only legacy tokens on
+     * use. So the cell, the never-used finding (and its card) and the plan say the same thing.
+     */
+    public String lastUsedText() {
+        if (lastUsed != null) {
+            return lastUsed + "  (" + daysSinceUse + " d)";
+        }
+        return kind == TokenKind.LEGACY ? "never" : "not tracked";
+    }
+
     /** "namespace/name". */
     public String label() {
         return namespace.isEmpty() ? name : namespace + "/" + name;

@@ -204,8 +204,7 @@ public final class Auditor {
 
     private AuditResult judge() {
         cluster.finish();
-        SecretVerdict.Judging judging = new SecretVerdict.Judging(LocalDate.ofInstant(options.now(), java.time.ZoneOffset.UTC),
-                options.unusedDays());
+        SecretVerdict.Judging judging = SecretVerdict.Judging.at(options.now(), options.unusedDays());
         AtomicInteger done = new AtomicInteger();
         int total = secrets.size();
         progress.update("Checking", 0, total);

@@ -21,7 +21,7 @@ public enum FindingCode {
     DUPLICATE_NAME("duplicate-name", Severity.ERROR, null, false),
     EXEC_AND_AUTH_PROVIDER("exec-and-auth-provider", Severity.ERROR, null, false),
     EXEC_INVALID("exec-invalid", Severity.ERROR, null, false),
-    EXPIRED("expired", Severity.ERROR, null, false),
+    EXPIRED("expired", Severity.ERROR, "Expired", true),
     INVALID_TIME_CLAIM("invalid-time-claim", Severity.ERROR, null, false),
     INVALIDATED("invalidated", Severity.ERROR, "Marked invalid", true),
     ISSUER_NOT_ACCEPTED("issuer-not-accepted", Severity.ERROR, null, false),
@@ -47,7 +47,7 @@ public enum FindingCode {
     SUBJECT_MISMATCH("subject-mismatch", Severity.ERROR, null, false),
     SUBJECT_NOT_SERVICE_ACCOUNT("subject-not-service-account", Severity.ERROR, null, false),
     TOKEN_MALFORMED("token-malformed", Severity.ERROR, "Token unreadable", true),
-    TOKEN_MISSING("token-missing", Severity.ERROR, "No token", true),
+    TOKEN_MISSING("token-missing", Severity.INFO, "No token", true),
     UID_MISMATCH("uid-mismatch", Severity.ERROR, "Service account re-created", true),
     UNENCODED_PAYLOAD("unencoded-payload", Severity.ERROR, "Unencoded payload refused", true),
     UNREADABLE("unreadable", Severity.ERROR, null, false),
@@ -117,6 +117,7 @@ public enum FindingCode {
     SIGNATURE_VERIFIED("signature-verified", Severity.INFO, null, false),
     STATIC_TOKEN("static-token", Severity.INFO, null, false),
     TOKEN_FILE("token-file", Severity.INFO, null, false),
+    /** No longer emitted: a token Secret without a token gets the verdict's token-missing only. Kept, as codes never go. */
     TOKEN_NOT_FILLED("token-not-filled", Severity.INFO, null, false),
     USED_BY_WORKLOAD("used-by-workload", Severity.INFO, "Used by a workload", true);
 

@@ -83,12 +83,7 @@ final class SecretReader {
                 children.addAll(out.certificates(value));
             }
         }
-        if (saToken && !foundToken && !secret.undecodable().contains("token")) {
-            String sa = secret.serviceAccount();
-            notes.add(Finding.of(FindingCode.TOKEN_NOT_FILLED, where + " has no token yet: the token controller fills in token, ca.crt and namespace a moment after the Secret is created"
-                    + (sa == null ? "." : ", if service account " + sa + " exists in "
-                    + (secret.namespace().isEmpty() ? "its namespace" : "namespace " + secret.namespace()) + ".")));
-        }
+        // A token Secret without a token: its verdict's token-missing says so (DocumentReader.finish), once.
         if (!foundToken) {
             notes.addAll(context); // no token to carry them: say them of the Secret
         }

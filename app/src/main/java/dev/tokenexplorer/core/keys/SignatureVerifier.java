@@ -108,10 +108,33 @@ public final class SignatureVerifier {
                             : "Its kid \"" + kid + "\" names " + (named.isEmpty() ? "no loaded key, so from Kubernetes " + KID_LOOKUP_SINCE
                             + " on the API server refuses it (\"invalid signature, no keys found\")." : "a key that does not verify it.")))));
         }
+        if (!kid.isEmpty() && named.isEmpty()) {
+            // Its own finding: the kid names no loaded key, so the key that signed it is most likely not loaded.
+            return new Verification(SignatureStatus.INVALID, null, List.of(kidNamesNoKey(kid, keys), Finding.of(FindingCode.SIGNATURE_INVALID,
+                    "The signature does not verify with " + (tried.size() == 1 ? "the other loaded key that fits " : "any of the "
+                            + tried.size() + " other loaded keys that fit ") + alg + " (" + shown
+                            + ") either: load the key whose kid is \"" + kid + "\" (the cluster's current JWKS) to check it.")));
+        }
         return new Verification(SignatureStatus.INVALID, null, List.of(Finding.of(FindingCode.SIGNATURE_INVALID,
                 "The signature does not verify with " + (tried.size() == 1 ? "the loaded key that fits " : "any of the "
                         + tried.size() + " loaded keys that fit ") + alg + " (" + shown
                         + "): the token was signed by another key, or altered after signing.")));
+    }
+
+    /** How many loaded kids a finding lists before it says "and N more". */
+    private static final int KIDS_SHOWN = 5;
+
+    /** The token's kid names none of the loaded keys: from 1.31 the API server refuses it before any signature check. */
+    static Finding kidNamesNoKey(String kid, List<LoadedKey> keys) {
+        List<String> kids = keys.stream().map(k -> k.jwksKid() != null ? k.jwksKid() : k.kubernetesKid())
+                .filter(k -> k != null && !k.isEmpty()).distinct().toList();
+        String loaded = kids.isEmpty() ? "the loaded keys have no kid"
+                : (kids.size() == 1 ? "the loaded key's kid is " : "the loaded keys' kids are ")
+                + kids.stream().limit(KIDS_SHOWN).map(k -> "\"" + k + "\"").collect(Collectors.joining(", "))
+                + (kids.size() > KIDS_SHOWN ? " and " + (kids.size() - KIDS_SHOWN) + " more" : "");
+        return Finding.of(FindingCode.KID_MISMATCH, "The token's kid \"" + kid + "\" names no loaded key (" + loaded + "). From Kubernetes "
+                + KID_LOOKUP_SINCE + " on, the API server looks keys up by kid (GetPublicKeys(kid) in pkg/serviceaccount/jwt.go) and refuses "
+                + "this token with these keys (\"invalid signature, no keys found\").");
     }
 
     private static List<LoadedKey> limit(List<LoadedKey> keys) {

@@ -43,7 +43,7 @@ public final class MigrationPlanner {
                     patches, null);
         }
         if (has(verdict, FindingCode.INVALIDATED) || has(verdict, FindingCode.TOKEN_MISSING) || has(verdict, FindingCode.TOKEN_MALFORMED)
-                || has(verdict, FindingCode.DATA_NOT_BASE64)) {
+                || has(verdict, FindingCode.DATA_NOT_BASE64) || has(verdict, FindingCode.EXPIRED)) {
             return new Plan("delete", "It holds no token the API server accepts, so nothing can depend on it."
                     + unknownUsage(usageKnown), List.of(), null);
         }
@@ -53,6 +53,12 @@ public final class MigrationPlanner {
                     + "if someone turns out to need one)." + unknownUsage(usageKnown), List.of(), null);
         }
         String command = "kubectl create token " + sa + (namespace.isEmpty() ? "" : " -n " + namespace) + " --duration " + OUTSIDE_DURATION;
+        if (has(verdict, FindingCode.NOT_LEGACY)) {
+            // Its use is unknown, never "recent": the last-used label is only ever set on legacy tokens.
+            return new Plan("token-request", "Not a legacy token, and no Pod mounts it. " + SecretVerdict.USE_NOT_TRACKED
+                    + " Whoever reads this stored copy should request a short-lived token per run instead." + unknownUsage(usageKnown),
+                    List.of(), command);
+        }
         boolean quiet = access.known() && access.risks().isEmpty();
         if (quiet && !has(verdict, FindingCode.CLEANUP_CANDIDATE)) {
             return new Plan("keep-explicit-secret", "Used recently, and no Pod mounts it: a consumer outside the cluster. Where it can "

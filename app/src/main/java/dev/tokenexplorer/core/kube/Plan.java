@@ -16,6 +16,17 @@ public record Plan(String action, String reason, List<Patch> patches, String com
         patches = List.copyOf(patches);
     }
 
+    /** The action in words, for a heading: "Replace with a projected token volume". */
+    public String title() {
+        return switch (action) {
+            case "projected-volume" -> "Replace with a projected token volume";
+            case "token-request" -> "Replace with a short-lived token per run (kubectl create token)";
+            case "keep-explicit-secret" -> "Keep it as an explicit Secret";
+            case "delete" -> "Delete it";
+            default -> action;
+        };
+    }
+
     /**
      * A patch for {@code kubectl patch <kind> <name> -n <namespace> --type strategic --patch-file <file>}.
      *

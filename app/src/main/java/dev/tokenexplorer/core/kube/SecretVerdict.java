@@ -10,7 +10,9 @@ import dev.tokenexplorer.core.finding.FindingCode;
 import dev.tokenexplorer.core.jwt.JwtDecoder;
 import dev.tokenexplorer.core.token.KubernetesClaims;
 import dev.tokenexplorer.core.token.TokenAnalyzer;
+import dev.tokenexplorer.core.token.TimeClaims;
 import dev.tokenexplorer.core.token.TokenKind;
+import dev.tokenexplorer.core.token.TokenStatus;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,32 +32,46 @@ public final class SecretVerdict {
     /** A token Secret last used longer ago than this is reported as unused, unless told otherwise. */
     public static final int DEFAULT_UNUSED_DAYS = 90;
 
-    /** The day judged by (label dates are UTC days, as the API server writes them), and the unused threshold. */
-    public record Judging(LocalDate today, int unusedDays) {
+    /**
+     * The instant judged at (a token's exp is checked against it), its UTC day (label dates are UTC
+     * days, as the API server writes them), and the unused threshold.
+     */
+    public record Judging(Instant now, LocalDate today, int unusedDays) {
         public static Judging at(Instant now) {
-            return new Judging(LocalDate.ofInstant(now, ZoneOffset.UTC), DEFAULT_UNUSED_DAYS);
+            return at(now, DEFAULT_UNUSED_DAYS);
+        }
+
+        public static Judging at(Instant now, int unusedDays) {
+            return new Judging(now, LocalDate.ofInstant(now, ZoneOffset.UTC), unusedDays);
         }
     }
+
+    /**
+     * Why a Secret holding any other token has no use to judge: the API server labels only legacy
+     * tokens on use ({@code legacy.go}, LegacyServiceAccountTokenTracking), never bound ones.
+     */
+    public static final String USE_NOT_TRACKED = "The API server sets the " + KubeNames.LAST_USED_LABEL
+            + " label only on legacy tokens, so whether this token is used is not tracked.";
 
     /**
      * What the token alone says: why it is no JWT, or its claims and (when checked) its signature.
      *
      * @param verification null when the signature was judged elsewhere (the token's own report)
      */
-    public record TokenCheck(String malformed, KubernetesClaims claims, SignatureVerifier.Verification verification) {
+    public record TokenCheck(String malformed, KubernetesClaims claims, TimeClaims times, SignatureVerifier.Verification verification) {
 
         /** Decodes and verifies a token, the way the Audit does for every Secret. */
         public static TokenCheck of(String compact, List<LoadedKey> keys) {
             JwtDecoder.Decoding decoding = new JwtDecoder().decode(compact);
             if (decoding instanceof JwtDecoder.Malformed malformed) {
-                return new TokenCheck(malformed.message(), null, null);
+                return new TokenCheck(malformed.message(), null, null, null);
             }
             DecodedJwt jwt = ((JwtDecoder.Decoded) decoding).jwt();
             SignatureVerifier.Verification verification = SignatureVerifier.verify(jwt, keys);
             if (jwt.payloadProblem() != null) {
-                return new TokenCheck(jwt.payloadProblem(), null, verification);
+                return new TokenCheck(jwt.payloadProblem(), null, null, verification);
             }
-            return new TokenCheck(null, KubernetesClaims.of(jwt.claims()), verification);
+            return new TokenCheck(null, KubernetesClaims.of(jwt.claims()), TimeClaims.of(jwt.claims()), verification);
         }
     }
 
@@ -79,8 +95,13 @@ public final class SecretVerdict {
         TokenKind kind = null;
         if (check == null) {
             if (!secret.undecodable().contains("token")) { // its data-not-base64 says why already
-                findings.add(Finding.of(FindingCode.TOKEN_MISSING, "The Secret has no data.token: the token controller fills it in only "
-                        + "while the service account exists and the annotation " + KubeNames.SA_NAME_ANNOTATION + " names it."));
+                // The API server accepts a token Secret without data.token ("might be contributed later by a controller
+                // loop"): not an error of the object, and the one note about it (the Explore page says no other).
+                String sa = secret.serviceAccount();
+                findings.add(Finding.of(FindingCode.TOKEN_MISSING, "The Secret has no data.token yet, so it holds no credential: the token "
+                        + "controller fills in token, ca.crt and namespace a moment after the Secret is created, only while "
+                        + (sa == null ? "the service account named by the annotation " + KubeNames.SA_NAME_ANNOTATION + " exists"
+                        : "service account " + Nodes.qualified(secret.namespace(), sa) + " exists") + "."));
             }
         } else if (check.malformed() != null) {
             findings.add(Finding.of(FindingCode.TOKEN_MALFORMED, secret.tokenLocation() + " is not a JWT: " + check.malformed()));
@@ -88,7 +109,10 @@ public final class SecretVerdict {
             kind = check.claims().kind();
             if (kind != TokenKind.LEGACY) {
                 findings.add(Finding.of(FindingCode.NOT_LEGACY, "The Secret holds a token of another kind ("
-                        + kind.title().toLowerCase(Locale.ROOT) + "), not the legacy token the token controller writes."));
+                        + kind.title().toLowerCase(Locale.ROOT) + "), not the legacy token the token controller writes. " + USE_NOT_TRACKED));
+                if (check.times() != null && TokenAnalyzer.status(check.times(), judging.now().getEpochSecond()) == TokenStatus.EXPIRED) {
+                    findings.add(TokenAnalyzer.expired(TimeClaims.instant(check.times().expiresAt()), judging.now()));
+                }
             } else {
                 compare(secret, check.claims(), account, findings);
             }

@@ -28,6 +28,19 @@ public record SecretRequest(String serviceAccount, String namespace, String secr
         labels = labels == null ? Map.of() : new LinkedHashMap<>(labels);
     }
 
+    /** The placeholder of an empty Secret name, before the service account is a valid name. */
+    public static final String GENERIC_SECRET_NAME = "<service-account>-token";
+
+    /**
+     * What the Secret will be called when no name is given: {@code <account>-token} once the
+     * service account is a valid name, the generic {@link #GENERIC_SECRET_NAME} before (an invalid
+     * account never shows as an invalid derived name).
+     */
+    public String secretNamePlaceholder() {
+        return serviceAccount.isEmpty() || !Names.dns1123Subdomain(serviceAccount).isEmpty() ? GENERIC_SECRET_NAME
+                : serviceAccount + "-token";
+    }
+
     /** The Secret's name: the one given, or {@code <service-account>-token}. */
     public String effectiveSecretName() {
         return secretName.isEmpty() ? serviceAccount + "-token" : secretName;
@@ -59,6 +72,11 @@ public record SecretRequest(String serviceAccount, String namespace, String secr
                     + (serviceAccount.isEmpty() ? "NAME" : serviceAccount) + " -o jsonpath='{.metadata.uid}')"));
         }
         labels.forEach((key, value) -> {
+            if (value == null) {
+                errors.add(new FieldError("labels", "label \"" + key + "\" has no '=': write it as " + key + "=value (or " + key
+                        + "= for an empty value)", "unexpected label spec: " + key + " (expected KEY=VALUE)"));
+                return;
+            }
             List<String> keyErrors = Names.qualifiedName(key);
             if (!keyErrors.isEmpty()) {
                 errors.add(new FieldError("labels", "label key \"" + key + "\": " + keyProblem(key),
@@ -105,7 +123,11 @@ public record SecretRequest(String serviceAccount, String namespace, String secr
         return problem.isEmpty() ? apiErrors.get(0) : problem;
     }
 
-    /** Labels from "key=value, key2=value2" as typed in the form or given on the command line. */
+    /**
+     * Labels from "key=value, key2=value2" as typed in the form or given on the command line. An
+     * entry without '=' (a bare "env") is kept with a null value, which {@link #validate()} refuses:
+     * a label is KEY=VALUE, as kubectl reads it ("key=" for an empty value).
+     */
     public static Map<String, String> parseLabels(String text) {
         Map<String, String> labels = new LinkedHashMap<>();
         for (String part : text.split("[,\\n]")) {
@@ -114,7 +136,7 @@ public record SecretRequest(String serviceAccount, String namespace, String secr
                 continue;
             }
             int eq = entry.indexOf('=');
-            labels.put(eq < 0 ? entry : entry.substring(0, eq).strip(), eq < 0 ? "" : entry.substring(eq + 1).strip());
+            labels.put(eq < 0 ? entry : entry.substring(0, eq).strip(), eq < 0 ? null : entry.substring(eq + 1).strip());
         }
         return labels;
     }

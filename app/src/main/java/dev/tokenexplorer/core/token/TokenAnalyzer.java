@@ -277,14 +277,19 @@ public final class TokenAnalyzer {
         }
     }
 
+    /** The finding for a token past its exp (and the leeway): the token's report and a token Secret's verdict say it alike. */
+    public static Finding expired(Instant exp, Instant now) {
+        return Finding.of(FindingCode.EXPIRED, "Expired " + TimeText.relative(exp, now) + " (" + TimeText.utc(exp)
+                + "): the API server rejects it (\"service account token has expired\").");
+    }
+
     private static void timeFindings(KubernetesClaims k8s, TimeClaims t, TokenStatus status, Instant now, List<Finding> out) {
         for (String problem : t.problems()) {
             out.add(Finding.of(FindingCode.INVALID_TIME_CLAIM, Character.toUpperCase(problem.charAt(0)) + problem.substring(1) + "."));
         }
         Instant exp = TimeClaims.instant(t.expiresAt());
         switch (status) {
-            case EXPIRED -> out.add(Finding.of(FindingCode.EXPIRED, "Expired " + TimeText.relative(exp, now) + " (" + TimeText.utc(exp)
-                    + "): the API server rejects it (\"service account token has expired\")."));
+            case EXPIRED -> out.add(expired(exp, now));
             case NOT_YET_VALID -> {
                 boolean byNbf = t.notBefore() != null && now.getEpochSecond() + LEEWAY_SECONDS < t.notBefore();
                 Instant start = TimeClaims.instant(byNbf ? t.notBefore() : t.issuedAt());

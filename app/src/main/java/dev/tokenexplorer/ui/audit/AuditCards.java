@@ -42,7 +42,7 @@ final class AuditCards extends FlowPane {
                 card("Marked invalid", s.count(FindingCode.INVALIDATED), Severity.ERROR, FindingCode.INVALIDATED),
                 card(result.rbacKnown() ? "Privileged, never expire" : "Privileged (no RBAC read)", s.count(FindingCode.PRIVILEGED_LONG_LIVED),
                         Severity.ERROR, FindingCode.PRIVILEGED_LONG_LIVED),
-                card("Never used", s.count(FindingCode.NEVER_USED), Severity.WARNING, FindingCode.NEVER_USED),
+                card("Never used (legacy tokens)", s.count(FindingCode.NEVER_USED), Severity.WARNING, FindingCode.NEVER_USED),
                 card("Unused > " + model.unusedDaysProperty().get() + " days", s.count(FindingCode.UNUSED), Severity.WARNING, FindingCode.UNUSED),
                 card("Clean-up candidates", s.count(FindingCode.CLEANUP_CANDIDATE), Severity.WARNING, FindingCode.CLEANUP_CANDIDATE),
                 card(result.pods() == 0 ? "Used by workloads (no Pods read)" : "Used by workloads", s.count(FindingCode.USED_BY_WORKLOAD), null,

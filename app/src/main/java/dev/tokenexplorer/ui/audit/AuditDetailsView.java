@@ -69,7 +69,7 @@ final class AuditDetailsView extends VBox {
                 + " — " + r.grantedBy())));
 
         Plan plan = secret.plan();
-        heading("Plan: " + plan.action());
+        heading("Plan: " + plan.title());
         getChildren().add(wrapped(plan.reason()));
         if (plan.command() != null) {
             getChildren().add(copyable(plan.command(), "Copy the command"));

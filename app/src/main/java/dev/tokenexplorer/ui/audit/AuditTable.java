@@ -115,7 +115,7 @@ final class AuditTable extends TableView<AuditedSecret> {
             protected void updateItem(LocalDate date, boolean empty) {
                 super.updateItem(date, empty);
                 AuditedSecret secret = empty ? null : getTableRow().getItem();
-                setText(empty || secret == null ? null : date == null ? "never" : date + "  (" + secret.daysSinceUse() + " d)");
+                setText(empty || secret == null ? null : secret.lastUsedText());
             }
         });
         return column;

@@ -7,6 +7,10 @@ import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -38,7 +42,68 @@ final class CommandBox {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox header = new HBox(6, name, spacer, copy);
         header.setAlignment(Pos.CENTER_LEFT);
-        return new VBox(2, header, code);
+        return new VBox(2, header, unwrapped(code));
+    }
+
+    /**
+     * A code box that never soft-wraps (a YAML line wrapped to column 0 reads as another key):
+     * long lines scroll sideways, and the box fills the width when its lines are shorter.
+     */
+    static ScrollPane unwrapped(TextFlow code) {
+        ScrollPane scroll = new CodeScroll(code);
+        scroll.getStyleClass().add("code-scroll");
+        scroll.setId(code.getId() + "-scroll");
+        scroll.setFitToWidth(false);
+        scroll.setFitToHeight(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        code.minWidthProperty().bind(Bindings.createDoubleBinding(() -> scroll.getViewportBounds().getWidth(), scroll.viewportBoundsProperty()));
+        return scroll;
+    }
+
+    /**
+     * As tall as every line of its code, plus the scroll bar while one shows: an as-needed bar
+     * counts in no ScrollPane's preferred height, so it would hide the last line.
+     */
+    private static final class CodeScroll extends ScrollPane {
+        private final TextFlow code;
+
+        CodeScroll(TextFlow code) {
+            super(code);
+            this.code = code;
+            widthProperty().addListener(o -> requestLayout());
+        }
+
+        @Override
+        protected double computePrefHeight(double width) {
+            Insets insets = getInsets();
+            double available = (width > 0 ? width : getWidth()) - insets.getLeft() - insets.getRight();
+            boolean sideways = getWidth() > 0 && code.prefWidth(-1) > available + 0.5;
+            double bar = lookupAll(".scroll-bar").stream().filter(n -> n instanceof ScrollBar b && b.getOrientation() == Orientation.HORIZONTAL)
+                    .mapToDouble(n -> n.prefHeight(-1)).findFirst().orElse(12);
+            return insets.getTop() + code.prefHeight(-1) + (sideways ? bar : 0) + insets.getBottom();
+        }
+
+        @Override
+        protected double computeMinHeight(double width) {
+            return computePrefHeight(width);
+        }
+
+        /** As wide as its column gives it, never its longest line: that is what the scroll bar is for. */
+        @Override
+        protected double computePrefWidth(double height) {
+            return 0;
+        }
+
+        @Override
+        protected double computeMinWidth(double height) {
+            return 0;
+        }
+
+        @Override
+        protected double computeMaxWidth(double height) {
+            return Double.MAX_VALUE;
+        }
     }
 
     /** Highlighted text that follows a value. */

@@ -167,6 +167,7 @@ public final class ManifestView extends SplitPane {
         Button copy = new Button("Copy", Icons.of(Feather.COPY));
         copy.setId("copy-manifest");
         copy.setTooltip(new Tooltip("Copy the manifest"));
+        copy.disableProperty().bind(model.manifestValidProperty().not()); // nothing valid to copy: the preview says what to fix
         copy.setOnAction(e -> {
             if (model.attemptManifest()) {
                 CommandBox.copy(model.manifestText(), model::fail);
@@ -195,7 +196,7 @@ public final class ManifestView extends SplitPane {
         status.textProperty().bind(model.statusProperty());
         model.statusFailedProperty().addListener((obs, old, failed) -> status.pseudoClassStateChanged(PseudoClasses.INVALID, failed));
 
-        VBox output = new VBox(8, header, preview, status,
+        VBox output = new VBox(8, header, CommandBox.unwrapped(preview), status,
                 CommandBox.of("Apply it", "apply-command", model.applyCommandProperty(), model.manifestValidProperty(), model::fail),
                 CommandBox.of("Read the token back", "read-command", model.readCommandProperty(), model.manifestValidProperty(), model::fail),
                 createTokenRequest());

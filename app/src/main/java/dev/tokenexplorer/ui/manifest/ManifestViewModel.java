@@ -250,7 +250,7 @@ public final class ManifestViewModel {
             message.set(shown ? mine.stream().map(FieldError::problem).collect(Collectors.joining("; ")) : "");
             errorDetails.get(field).set(shown ? mine.stream().map(FieldError::message).collect(Collectors.joining("\n")) : "");
         });
-        secretNamePrompt.set(serviceAccount.get().isBlank() ? "<service-account>-token" : serviceAccount.get().strip() + "-token");
+        secretNamePrompt.set(request.secretNamePlaceholder());
         boolean secretOk = secretErrors.isEmpty();
         // never a manifest or a command built from invalid input: say what to fix instead
         preview.set(secretOk ? (format.get() == Format.YAML ? ManifestWriter.yaml(request) : ManifestWriter.json(request))

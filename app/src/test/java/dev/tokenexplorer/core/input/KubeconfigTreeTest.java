@@ -220,7 +220,7 @@ class KubeconfigTreeTest {
                 .satisfies(d -> assertThat(d.explanation()).contains("3 days ago").contains("Remove the label to re-enable it"));
         assertThat(marked.details()).filteredOn(d -> d.label().equals("Label kubernetes.io/legacy-token-last-used")).singleElement()
                 .satisfies(d -> assertThat(d.explanation()).contains("8 days ago"));
-        assertThat(marked.notes()).extracting(Finding::code).contains("invalidated", "token-not-filled");
+        assertThat(marked.notes()).extracting(Finding::code).contains("invalidated", "token-missing").doesNotContain("token-not-filled");
         assertThat(List.of(robot, opaque, marked)).allSatisfy(n -> assertThat(n.kind()).isEqualTo("secret"));
     }
 }

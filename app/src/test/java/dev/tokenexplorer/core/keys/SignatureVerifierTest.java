@@ -97,12 +97,28 @@ class SignatureVerifierTest {
     @ParameterizedTest(name = "{0} is invalid with another RSA key")
     @ValueSource(strings = {"legacy", "bound-pod", "bound-secret", "bound-node", "bound"})
     void everyKindIsInvalidWithAnotherKey(String kind) {
-        TokenReport report = check(TestTokens.rs256(claims(kind)), keys(OTHER_RSA));
+        // No kid: every fitting key is tried (a kid naming no loaded key is its own finding, below).
+        TokenReport report = check(TestTokens.sign(claims(kind), "RS256", TestTokens.rsaPrivateKey(), null), keys(OTHER_RSA));
 
         assertThat(report.signature()).isEqualTo(SignatureStatus.INVALID);
         assertThat(report.verifiedBy()).isNull();
         assertThat(report.findings()).filteredOn(f -> f.code().equals("signature-invalid")).singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("signed by another key, or altered"));
+    }
+
+    @Test
+    void aKidNamingNoLoadedKeyIsItsOwnFindingThatListsTheLoadedKids() {
+        String token = TestTokens.sign(claims("bound-pod"), "RS256", TestTokens.rsaPrivateKey(), "JX87-not-loaded");
+        List<LoadedKey> other = keys(OTHER_RSA);
+
+        TokenReport report = check(token, other);
+
+        assertThat(report.signature()).isEqualTo(SignatureStatus.INVALID);
+        assertThat(report.findings()).filteredOn(f -> f.code().equals("kid-mismatch")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("kid \"JX87-not-loaded\" names no loaded key",
+                        "\"" + other.get(0).kubernetesKid() + "\"", "invalid signature, no keys found"));
+        assertThat(report.findings()).filteredOn(f -> f.code().equals("signature-invalid")).singleElement()
+                .satisfies(f -> assertThat(f.message()).doesNotContain("altered").contains("JX87-not-loaded"));
     }
 
     @Test

@@ -51,7 +51,7 @@ class ManifestWriterTest {
 
         assertThat(report.type()).isEqualTo(InputType.SECRET);
         assertThat(report.error()).isNull();
-        assertThat(report.notes()).extracting(Finding::code).contains("token-not-filled").doesNotContain("missing-service-account-annotation");
+        assertThat(report.notes()).extracting(Finding::code).contains("token-missing").doesNotContain("missing-service-account-annotation");
         assertThat(report.serviceAccounts()).containsExactly(new ServiceAccountRef("default", "sa-token-demo", null));
     }
 

@@ -55,6 +55,32 @@ class ManifestViewModelTest {
     }
 
     @Test
+    void aBareLabelWithoutEqualsIsFlaggedInWordsWhileKeyEqualsIsAnEmptyValue() {
+        model.serviceAccountProperty().set("builder");
+        model.labelsProperty().set("team=a, env");
+
+        assertThat(model.errorProperty("labels").get()).isEqualTo("label \"env\" has no '=': write it as env=value (or env= for an empty value)");
+        assertThat(model.manifestValidProperty().get()).isFalse();
+        assertThat(model.previewProperty().get()).startsWith("# To see the manifest, fix:\n").doesNotContain("env: ");
+
+        model.labelsProperty().set("team=a, tier=");
+
+        assertThat(model.errorProperty("labels").get()).isEmpty();
+        assertThat(model.previewProperty().get()).contains("tier: ''");
+    }
+
+    @Test
+    void theSecretNamePlaceholderIsGenericWhileTheServiceAccountIsInvalid() {
+        assertThat(model.secretNamePromptProperty().get()).isEqualTo("<service-account>-token");
+
+        model.serviceAccountProperty().set("My_Robot.");
+        assertThat(model.secretNamePromptProperty().get()).isEqualTo("<service-account>-token");
+
+        model.serviceAccountProperty().set("my-robot");
+        assertThat(model.secretNamePromptProperty().get()).isEqualTo("my-robot-token");
+    }
+
+    @Test
     void noCreateTokenCommandFromAnInvalidDuration() {
         model.serviceAccountProperty().set("builder");
         model.durationProperty().set("2d");
