@@ -57,8 +57,7 @@ public final class AuditExport {
             new Column("days_since_last_used", "Days unused", s -> s.daysSinceUse() == null ? "" : s.daysSinceUse().toString()),
             new Column("invalid_since", "Invalid since", s -> text(s.invalidSince())),
             new Column("signature", "Signature", s -> s.signature() == null ? "" : s.signature().id()),
-            new Column("findings", "Findings", s -> s.findings().stream().map(Finding::code).distinct()
-                    .collect(Collectors.joining(" "))),
+            new Column("findings", "Findings", AuditExport::findingCodes),
             new Column("source", "Source", AuditedSecret::source));
 
     private static final java.util.regex.Pattern INTEGER = java.util.regex.Pattern.compile("-?\\d+");
@@ -79,12 +78,39 @@ public final class AuditExport {
     // ---- CSV (RFC 4180) ----------------------------------------------------------------------
 
     public static String csv(List<AuditedSecret> secrets) {
-        StringBuilder out = new StringBuilder();
+        StringBuilder out = new StringBuilder(128 * (secrets.size() + 1));
         out.append(COLUMNS.stream().map(Column::id).collect(Collectors.joining(","))).append("\r\n");
+        int columns = COLUMNS.size();
         for (AuditedSecret secret : secrets) {
-            out.append(COLUMNS.stream().map(c -> csvCell(c.value().apply(secret))).collect(Collectors.joining(","))).append("\r\n");
+            // A plain loop: 50,000 rows of 12 cells, one builder, no stream per row.
+            for (int i = 0; i < columns; i++) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                appendCsvCell(out, COLUMNS.get(i).value().apply(secret));
+            }
+            out.append("\r\n");
         }
         return out.toString();
+    }
+
+    /** {@link #csvCell} appended: the common cell (no quote, comma, line break or formula start) copied as it is. */
+    private static void appendCsvCell(StringBuilder out, String value) {
+        if (value == null || value.isEmpty()) {
+            return;
+        }
+        if ("=+-@\t\r".indexOf(value.charAt(0)) < 0) {
+            boolean plain = true;
+            for (int i = 0, n = value.length(); i < n && plain; i++) {
+                char c = value.charAt(i);
+                plain = c != ',' && c != '"' && c != '\n' && c != '\r';
+            }
+            if (plain) {
+                out.append(value);
+                return;
+            }
+        }
+        out.append(csvCell(value));
     }
 
     /**
@@ -289,6 +315,28 @@ public final class AuditExport {
         }
         result.problems().forEach(p -> lines.add("Not read: " + p));
         return lines;
+    }
+
+    /** The distinct finding codes in order, space-separated. */
+    private static String findingCodes(AuditedSecret secret) {
+        List<Finding> findings = secret.findings();
+        if (findings.isEmpty()) {
+            return "";
+        }
+        if (findings.size() == 1) {
+            return findings.get(0).code();
+        }
+        StringBuilder codes = new StringBuilder();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Finding finding : findings) {
+            if (seen.add(finding.code())) {
+                if (codes.length() > 0) {
+                    codes.append(' ');
+                }
+                codes.append(finding.code());
+            }
+        }
+        return codes.toString();
     }
 
     private static String text(Instant instant) {

@@ -49,8 +49,13 @@ public record AuditSummary(int secrets,
             if (secret.signature() != null) {
                 bySignature.merge(secret.signature(), 1, Integer::sum);
             }
-            secret.findings().stream().map(Finding::type).distinct()
-                    .forEach(f -> byFinding.merge(f, 1, Integer::sum));
+            List<Finding> findings = secret.findings();
+            for (int i = 0; i < findings.size(); i++) {
+                FindingCode code = findings.get(i).type();
+                if (firstOf(findings, code, i)) {
+                    byFinding.merge(code, 1, Integer::sum);
+                }
+            }
             Severity worst = secret.worst();
             int[] ns = namespaces.computeIfAbsent(secret.namespace(), n -> new int[3]);
             ns[0]++;
@@ -67,6 +72,16 @@ public record AuditSummary(int secrets,
         return new AuditSummary(secrets.size(), Collections.unmodifiableMap(byKind), Collections.unmodifiableMap(byOrigin),
                 Collections.unmodifiableMap(byFinding), Collections.unmodifiableMap(bySignature),
                 Collections.unmodifiableMap(byNamespace), errors, warnings, otherSecrets, otherObjects);
+    }
+
+    /** Whether the finding at {@code index} is the first of its code (a Secret counts once per code). */
+    private static boolean firstOf(List<Finding> findings, FindingCode code, int index) {
+        for (int j = 0; j < index; j++) {
+            if (findings.get(j).type() == code) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public int count(FindingCode finding) {

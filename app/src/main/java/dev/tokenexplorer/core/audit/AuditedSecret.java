@@ -56,7 +56,13 @@ public record AuditedSecret(String namespace,
 
     /** The most severe finding's severity, null when there is none. */
     public Severity worst() {
-        return findings.stream().map(Finding::severity).min(Enum::compareTo).orElse(null);
+        Severity worst = null;
+        for (Finding finding : findings) {
+            if (worst == null || finding.severity().compareTo(worst) < 0) {
+                worst = finding.severity();
+            }
+        }
+        return worst;
     }
 
     /**

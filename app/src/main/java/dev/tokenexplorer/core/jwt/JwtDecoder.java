@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tokenexplorer.core.json.Json;
 import dev.tokenexplorer.core.json.JsonReadException;
+import dev.tokenexplorer.core.text.Utf8;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.regex.Pattern;
 
@@ -52,7 +50,7 @@ public final class JwtDecoder {
         if (token.isEmpty()) {
             return new Malformed("The token is empty.");
         }
-        String[] parts = token.split("\\.", -1);
+        String[] parts = segments(token);
         if (parts.length == 2) {
             DecodedJwt partial = partial(parts[0], parts[1], token);
             return new Malformed(twoSegments(token, partial), partial);
@@ -135,6 +133,23 @@ public final class JwtDecoder {
                 : count + " " + partial.payloadProblem() + " Only its header is shown.";
     }
 
+    /** {@code token.split("\\.", -1)}, without a regex or a list: every segment, empty ones included. */
+    private static String[] segments(String token) {
+        int count = 1;
+        for (int i = token.indexOf('.'); i >= 0; i = token.indexOf('.', i + 1)) {
+            count++;
+        }
+        String[] parts = new String[count];
+        int start = 0;
+        for (int k = 0; k < count - 1; k++) {
+            int dot = token.indexOf('.', start);
+            parts[k] = token.substring(start, dot);
+            start = dot + 1;
+        }
+        parts[count - 1] = token.substring(start);
+        return parts;
+    }
+
     private static String segmentCountMessage(String token, int count) {
         if (count == 2 && BOOTSTRAP_TOKEN.matcher(token).matches()) {
             return "This is a kubeadm bootstrap token (id.secret), not a JWT: it carries no claims to decode.";
@@ -184,10 +199,7 @@ public final class JwtDecoder {
     private static ObjectNode jsonObject(Segment segment, byte[] bytes) throws SegmentException {
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+            text = Utf8.strict(bytes);
         } catch (CharacterCodingException e) {
             throw new SegmentException("The " + segment.label + " segment decodes to binary data, not JSON text.");
         }

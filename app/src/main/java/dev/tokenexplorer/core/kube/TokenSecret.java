@@ -2,13 +2,11 @@ package dev.tokenexplorer.core.kube;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tokenexplorer.core.json.Nodes;
+import dev.tokenexplorer.core.text.Utf8;
 import dev.tokenexplorer.core.finding.Finding;
 import dev.tokenexplorer.core.finding.FindingCode;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -211,8 +209,7 @@ public record TokenSecret(String namespace, String name, String type, Instant cr
                     + "). Values under data must be base64; put plain text under stringData.");
         }
         try {
-            return new Decoded(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString(), null);
+            return new Decoded(Utf8.strict(bytes), null);
         } catch (CharacterCodingException e) {
             return new Decoded(null, null); // binary data (a keystore, say): nothing to read as text
         }
