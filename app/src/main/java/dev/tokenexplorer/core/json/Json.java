@@ -47,16 +47,26 @@ public final class Json {
     private static final com.fasterxml.jackson.databind.ObjectReader STREAM_READER =
             READER.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    private static final ObjectMapper WRITER = JsonMapper.builder()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
-            .build();
+    /** Decimals keep their exact written form. Built without a mapper: reading needs only the factory. */
+    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
-    /** {"key": value} with two-space indentation and one array element a line, as people write JSON. */
-    private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
-            .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-            .withArrayIndenter(new DefaultIndenter("  ", "\n"))
-            .withObjectIndenter(new DefaultIndenter("  ", "\n"));
+    /**
+     * The writing mapper, built on first use: its serializers are a hundred classes that a
+     * command writing CSV never needs (the JVM's start is part of every command's time).
+     */
+    private static final class Writer {
+        static final ObjectMapper WRITER = JsonMapper.builder()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .nodeFactory(NODES)
+                .build();
+
+        /** {"key": value} with two-space indentation and one array element a line, as people write JSON. */
+        static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
+                .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+                .withArrayIndenter(new DefaultIndenter("  ", "\n"))
+                .withObjectIndenter(new DefaultIndenter("  ", "\n"));
+    }
+
 
     private Json() {
     }
@@ -75,7 +85,7 @@ public final class Json {
 
     /** A node factory whose decimals keep their exact written form. */
     public static JsonNodeFactory nodes() {
-        return WRITER.getNodeFactory();
+        return NODES;
     }
 
     /**
@@ -132,14 +142,14 @@ public final class Json {
     /** Pretty-printed JSON with two-space indentation, as users expect to read it. */
     public static String pretty(JsonNode node) {
         try {
-            return WRITER.writer(PRETTY).with(new VisibleEscapes()).writeValueAsString(node);
+            return Writer.WRITER.writer(Writer.PRETTY).with(new VisibleEscapes()).writeValueAsString(node);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a JSON tree could not be written", e);
         }
     }
 
     public static ObjectMapper writer() {
-        return WRITER;
+        return Writer.WRITER;
     }
 
     /** What is wrong with the JSON and where, for a user. */
