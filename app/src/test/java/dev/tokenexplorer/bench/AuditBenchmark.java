@@ -38,7 +38,8 @@ import java.util.regex.Pattern;
  *   <li>RS256 verification alone, one thread and all cores, against {@code openssl speed rsa2048}.</li>
  * </ol>
  * Run with {@code mvn -q -pl app test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=dev.tokenexplorer.bench.AuditBenchmark}.
+ * -Dexec.mainClass=dev.tokenexplorer.bench.AuditBenchmark}; with {@code -Dexec.args=--peers}, it
+ * times the command against PyJWT and node {@code jose} on the same dumps instead ({@link AuditPeers}).
  */
 public final class AuditBenchmark {
 
@@ -48,8 +49,13 @@ public final class AuditBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Path dir = Path.of(args.length > 0 ? args[0] : Files.isDirectory(Path.of("app")) ? "app/target/audit-bench" : "target/audit-bench");
+        boolean peers = args.length > 0 && args[0].equals("--peers");
+        Path dir = Path.of(args.length > 0 && !peers ? args[0] : Files.isDirectory(Path.of("app")) ? "app/target/audit-bench" : "target/audit-bench");
         Files.createDirectories(dir);
+        if (peers) {
+            AuditPeers.run(dir, Arrays.copyOfRange(args, 1, args.length), classPath());
+            return;
+        }
         Path key = Fixtures.path("kubernetes-test-keys/rsa_public.pem");
         List<LoadedKey> keys = KeyReader.read("rsa_public.pem", Files.readString(key)).keys();
         List<Path> dumps = new ArrayList<>();
