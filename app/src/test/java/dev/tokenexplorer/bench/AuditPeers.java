@@ -33,7 +33,8 @@ import java.util.Map;
  * it), {@code jose.dir} (default {@code ~/peers/jose/node_modules}), {@code audit.command} (an
  * installed command instead of {@code java -cp}), {@code audit.java} (another {@code java}),
  * {@code audit.classpath} (say {@code app/target/token-explorer.jar:app/target/lib/*}, the packaged
- * jar, instead of this benchmark's class path).
+ * jar, instead of this benchmark's class path), {@code audit.before.classpath} (an earlier build's,
+ * timed in the same turns as "before").
  */
 final class AuditPeers {
 
@@ -67,15 +68,19 @@ final class AuditPeers {
                 System.getProperty("audit.command", "java -cp (" + javaCommand() + ")"));
         System.out.printf(Locale.ROOT, "whole processes, start included; %d counted runs each after one warm-up, tools taking turns; medians%n",
                 runs);
-        Map<Integer, Double> ourCpu = new LinkedHashMap<>();
+        Map<String, Map<Integer, Double>> cpuByTool = new LinkedHashMap<>();
         for (int count : counts) {
             Path dump = dump(dir, count);
-            List<Tool> tools = List.of(
+            List<Tool> tools = new ArrayList<>(List.of(
                     new Tool("token-explorer", ours(classPath, key, dump), Map.of()),
                     new Tool("PyJWT", List.of("/usr/bin/python3", peers.resolve("pyjwt_audit.py").toString(), dump.toString(), key.toString()),
                             Map.of()),
                     new Tool("node jose", List.of("node", peers.resolve("jose_audit.mjs").toString(), dump.toString(), key.toString()),
-                            Map.of("JOSE_DIR", jose)));
+                            Map.of("JOSE_DIR", jose))));
+            String before = System.getProperty("audit.before.classpath");
+            if (before != null) { // an earlier build, for a before/after in the same run
+                tools.add(1, new Tool("before", ours(before, key, dump), Map.of()));
+            }
             Map<String, List<Run>> results = new LinkedHashMap<>();
             tools.forEach(t -> results.put(t.name(), new ArrayList<>()));
             for (int round = -1; round < runs; round++) {
@@ -92,18 +97,18 @@ final class AuditPeers {
             Run mine = median(results.get("token-explorer"));
             for (Tool tool : tools) {
                 Run m = median(results.get(tool.name()));
+                cpuByTool.computeIfAbsent(tool.name(), n -> new LinkedHashMap<>()).put(count, m.cpu());
                 System.out.printf(Locale.ROOT, "  %-15s %8.2f %8.2f %14.0f %12s %12s%n", tool.name(), m.wall(), m.cpu(), m.cpu() / count * 1e6,
                         tool.name().equals("token-explorer") ? "" : String.format(Locale.ROOT, "ours %.2fx", mine.wall() / m.wall()),
                         tool.name().equals("token-explorer") ? "" : String.format(Locale.ROOT, "ours %.2fx", mine.cpu() / m.cpu()));
             }
-            ourCpu.put(count, mine.cpu());
         }
-        if (ourCpu.size() >= 2) {
-            List<Map.Entry<Integer, Double>> e = new ArrayList<>(ourCpu.entrySet());
-            Map.Entry<Integer, Double> small = e.get(0);
-            Map.Entry<Integer, Double> large = e.get(e.size() - 1);
-            System.out.printf(Locale.ROOT, "%nours, CPU per Secret from %,d to %,d Secrets (start and warm-up taken out): %.0f µs%n",
-                    small.getKey(), large.getKey(), (large.getValue() - small.getValue()) / (large.getKey() - small.getKey()) * 1e6);
+        if (counts.length >= 2) {
+            int small = counts[0];
+            int large = counts[counts.length - 1];
+            System.out.printf(Locale.ROOT, "%nCPU per Secret from %,d to %,d Secrets (start and warm-up taken out):%n", small, large);
+            cpuByTool.forEach((tool, cpu) -> System.out.printf(Locale.ROOT, "  %-15s %6.0f µs%n", tool,
+                    (cpu.get(large) - cpu.get(small)) / (large - small) * 1e6));
         }
         System.out.printf(Locale.ROOT, "load after: %s%n", load());
     }
@@ -161,10 +166,11 @@ final class AuditPeers {
             if (exit != 0) {
                 throw new IllegalStateException(tool.name() + " failed (exit " + exit + ")");
             }
-            if (!tool.name().equals("token-explorer") && !text.strip().equals(count + "/" + count)) {
+            boolean ours = tool.command().contains("--now");
+            if (!ours && !text.strip().equals(count + "/" + count)) {
                 throw new IllegalStateException(tool.name() + " verified " + text.strip() + ", not all " + count);
             }
-            if (tool.name().equals("token-explorer") && text.lines().filter(l -> l.contains(",verified,")).count() != count) {
+            if (ours && text.lines().filter(l -> l.contains(",verified,")).count() != count) {
                 throw new IllegalStateException("token-explorer did not verify all " + count + " tokens");
             }
             double cpu = Double.NaN;
