@@ -32,6 +32,18 @@ class AuditCommandTest {
     }
 
     @Test
+    void theUsageListsEverySubcommandThoughACommandBuildsOnlyItsOwn() {
+        Run help = run("", "--help");
+        assertThat(help.exit()).isZero();
+        assertThat(help.out()).contains("  inspect ", "  audit ", "  manifest ", "  help ");
+        Run audit = run("", "audit", "--help");
+        assertThat(audit.exit()).isZero();
+        assertThat(audit.out()).startsWith("Usage: token-explorer audit ");
+        Run helpAudit = run("", "help", "audit");
+        assertThat(helpAudit.out()).isEqualTo(audit.out());
+    }
+
+    @Test
     void auditsADumpWithAKeyAsATable(@TempDir Path dir) throws Exception {
         Path dump = dir.resolve("secrets.yaml");
         Files.writeString(dump, ClusterDump.mix(20, LocalDate.parse("2026-11-28")).yaml());
