@@ -34,7 +34,7 @@ import java.util.Map;
  * installed command instead of {@code java -cp}), {@code audit.java} (another {@code java}),
  * {@code audit.classpath} (say {@code app/target/token-explorer.jar:app/target/lib/*}, the packaged
  * jar, instead of this benchmark's class path), {@code audit.before.classpath} (an earlier build's,
- * timed in the same turns as "before").
+ * timed in the same turns as "before"), {@code audit.before.command} (an earlier installed command).
  */
 final class AuditPeers {
 
@@ -72,14 +72,19 @@ final class AuditPeers {
         for (int count : counts) {
             Path dump = dump(dir, count);
             List<Tool> tools = new ArrayList<>(List.of(
-                    new Tool("token-explorer", ours(classPath, key, dump), Map.of()),
+                    new Tool("token-explorer", ours(System.getProperty("audit.command"), System.getProperty("audit.classpath", classPath), key, dump),
+                            Map.of()),
                     new Tool("PyJWT", List.of("/usr/bin/python3", peers.resolve("pyjwt_audit.py").toString(), dump.toString(), key.toString()),
                             Map.of()),
                     new Tool("node jose", List.of("node", peers.resolve("jose_audit.mjs").toString(), dump.toString(), key.toString()),
                             Map.of("JOSE_DIR", jose))));
             String before = System.getProperty("audit.before.classpath");
-            if (before != null) { // an earlier build, for a before/after in the same run
-                tools.add(1, new Tool("before", ours(before, key, dump), Map.of()));
+            String beforeCommand = System.getProperty("audit.before.command");
+            if (before != null || beforeCommand != null) { // an earlier build, for a before/after in the same run
+                tools.add(1, new Tool("before", ours(beforeCommand, before, key, dump), Map.of()));
+            }
+            if (count == counts[0]) {
+                tools.forEach(t -> System.out.printf(Locale.ROOT, "  %-15s %s%n", t.name(), String.join(" ", t.command())));
             }
             Map<String, List<Run>> results = new LinkedHashMap<>();
             tools.forEach(t -> results.put(t.name(), new ArrayList<>()));
@@ -126,10 +131,9 @@ final class AuditPeers {
         throw new IllegalStateException("the peers' scripts are not found: give -Dpeers.dir=.../shared/bench/peers");
     }
 
-    private static List<String> ours(String classPath, Path key, Path dump) {
-        String installed = System.getProperty("audit.command");
+    private static List<String> ours(String installed, String classPath, Path key, Path dump) {
         List<String> command = new ArrayList<>(installed != null ? List.of(installed)
-                : List.of(javaCommand(), "-cp", System.getProperty("audit.classpath", classPath), "dev.tokenexplorer.Launcher"));
+                : List.of(javaCommand(), "-cp", classPath, "dev.tokenexplorer.Launcher"));
         command.addAll(List.of("audit", "--format", "csv", "--now", NOW.toString(), "--key", key.toString(), dump.toString()));
         return command;
     }
