@@ -64,8 +64,8 @@ public final class TokenExplorerCommand implements Runnable {
 
     /**
      * The subcommands picocli builds: only the one named first, when it is one, else all. picocli
-     * reads every option of every subcommand it is given through reflection, which took a third of
-     * a second of each command's start for two subcommands the command never runs.
+     * reads every option of every subcommand it is given through reflection; a command needs only
+     * its own (a small saving: about 20 ms of the 0.7 s of CPU an audit of 10 Secrets takes).
      */
     private static void addSubcommands(CommandLine cli, String first) {
         for (Class<?> type : SUBCOMMANDS) {
