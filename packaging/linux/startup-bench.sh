@@ -18,8 +18,8 @@
 #
 # Usage: packaging/linux/startup-bench.sh [-n RUNS] [APP_DIR ...]
 #   APP_DIR: an installed app (default /opt/token-explorer, installed from app/target/dist first if
-#   missing) or an app image (app/target/dist/token-explorer); several are measured in one run,
-#   each alternating with the same peer (before/after comparisons).
+#   missing) or an app image (app/target/dist/token-explorer); several are measured in one run, in
+#   turn, each against a peer of its own (before/after comparisons). MB are MiB.
 # Environment: IDLE_RUNS (default 3), SETTLE (seconds, default 5).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -44,9 +44,8 @@ for app in "${apps[@]}"; do
   [ -x "$app/bin/token-explorer" ] || { echo "no $app/bin/token-explorer" >&2; exit 1; }
 done
 
-# The peer, built for the first app's runtime, with that app's JVM options (its AOT cache left out).
-first=${apps[0]}
-runtime="$first/lib/runtime"
+# The peer of each app: the empty window for that app's runtime, with that app's JVM options (its
+# AOT cache left out, a cache of the peer's own trained below when the runtime is JDK 25+).
 work=$(mktemp -d /tmp/startup-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 # Compiled for Java 17 against the build's JavaFX jars (any JDK's javac will do), or against the
@@ -58,32 +57,40 @@ fx_jars=$(ls "$root"/app/target/lib/javafx-*-linux.jar 2>/dev/null | tr '\n' : |
 if [ -n "$fx_jars" ]; then
   "$javac" -nowarn --release 17 -cp "$fx_jars" -d "$work/classes" "$root/packaging/linux/startup-baseline/EmptyWindow.java"
 else
-  "$javac" -nowarn --system "$runtime" --add-modules javafx.controls -d "$work/classes" "$root/packaging/linux/startup-baseline/EmptyWindow.java"
+  "$javac" -nowarn --system "${apps[0]}/lib/runtime" --add-modules javafx.controls -d "$work/classes" "$root/packaging/linux/startup-baseline/EmptyWindow.java"
 fi
-"$runtime/bin/jar" --create --file "$work/empty.jar" -C "$work/classes" . 2>/dev/null \
-  || (cd "$work/classes" && "${JAVA_HOME:-/usr}/bin/jar" --create --file "$work/empty.jar" .)
-peer_options=()
-while IFS= read -r line; do
-  case "$line" in
-    java-options=-XX:AOTCache=*|java-options=-Djpackage.*) ;;
-    java-options=*) peer_options+=("${line#java-options=}") ;;
-  esac
-done < "$first/lib/app/token-explorer.cfg"
-feature=$("$runtime/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
-cat > "$work/empty-window" <<SCRIPT
+(cd "$work/classes" && "${javac%/javac}/jar" --create --file "$work/empty.jar" .)
+k=0
+for app in "${apps[@]}"; do
+  k=$((k + 1))
+  runtime="$app/lib/runtime"
+  peer_options=()
+  while IFS= read -r line; do
+    case "$line" in
+      java-options=-XX:AOTCache=*|java-options=-Djpackage.*) ;;
+      java-options=*) peer_options+=("${line#java-options=}") ;;
+    esac
+  done < "$app/lib/app/token-explorer.cfg"
+  feature=$("$runtime/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
+  aot=""
+  [ "$feature" -ge 25 ] && aot="-XX:AOTCache=$work/peer-$k.aot"
+  cat > "$work/peer-$k" <<SCRIPT
 #!/bin/sh
-exec "$runtime/bin/java" -cp "$work/empty.jar" $(printf '"%s" ' "${peer_options[@]}") \$PEER_AOT EmptyWindow "\$@"
+exec "$runtime/bin/java" -cp "$work/empty.jar" $(printf '"%s" ' "${peer_options[@]}") \${PEER_AOT-$aot} EmptyWindow "\$@"
 SCRIPT
-chmod 755 "$work/empty-window"
+  chmod 755 "$work/peer-$k"
+  echo "peer $k (for $app): $(printf '%s ' "${peer_options[@]}")${aot:+ and an AOT cache of its own}"
+done
 
-export BENCH_APPS="${apps[*]}" BENCH_FIXTURE="$fixture" BENCH_RUNS="$runs" BENCH_IDLE_RUNS="$idle_runs" BENCH_SETTLE="$settle" BENCH_WORK="$work" BENCH_FEATURE="$feature"
+export BENCH_APPS="${apps[*]}" BENCH_FIXTURE="$fixture" BENCH_RUNS="$runs" BENCH_IDLE_RUNS="$idle_runs" BENCH_SETTLE="$settle" BENCH_WORK="$work"
 xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
   set -euo pipefail
-  peer="$BENCH_WORK/empty-window"
-  if [ "$BENCH_FEATURE" -ge 25 ]; then
-    PEER_AOT="-XX:AOTCacheOutput=$BENCH_WORK/empty.aot -Xlog:aot=error" "$peer" --exit-when-shown >/dev/null 2>&1
-    export PEER_AOT="-XX:AOTCache=$BENCH_WORK/empty.aot"
-  fi
+  read -r -a apps <<< "$BENCH_APPS"
+  for k in $(seq 1 ${#apps[@]}); do   # train each peer once, as the app was at build time
+    if grep -q AOTCache= "$BENCH_WORK/peer-$k"; then
+      PEER_AOT="-XX:AOTCacheOutput=$BENCH_WORK/peer-$k.aot -Xlog:aot=error" "$BENCH_WORK/peer-$k" --exit-when-shown >/dev/null 2>&1
+    fi
+  done
   # One start: prints the milliseconds from launch to the "shown" marker.
   first_frame() {
     local start shown
@@ -105,44 +112,36 @@ xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
   }
   median() { printf "%s\n" "$@" | sort -g | awk "{v[NR]=\$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}"; }
   ratio() { awk "BEGIN {printf \"%.2f\", $1 / $2}"; }
-  read -r -a apps <<< "$BENCH_APPS"
+  declare -A peer_ms app_ms ratios peer_mb app_mb mb_ratios
 
   # Launch to first frame: one unmeasured start of each (file cache), then peer, app, peer, app, ...
-  first_frame "$peer" >/dev/null
-  for app in "${apps[@]}"; do first_frame "$app/bin/token-explorer" "$BENCH_FIXTURE" >/dev/null; done
-  peer_ms=()
-  declare -A app_ms ratios
+  for k in $(seq 1 ${#apps[@]}); do
+    first_frame "$BENCH_WORK/peer-$k" >/dev/null
+    first_frame "${apps[k-1]}/bin/token-explorer" "$BENCH_FIXTURE" >/dev/null
+  done
   for i in $(seq 1 "$BENCH_RUNS"); do
-    p=$(first_frame "$peer"); peer_ms+=("$p")
-    for app in "${apps[@]}"; do
-      a=$(first_frame "$app/bin/token-explorer" "$BENCH_FIXTURE")
-      app_ms[$app]="${app_ms[$app]:-} $a"
-      ratios[$app]="${ratios[$app]:-} $(ratio "$a" "$p")"
+    for k in $(seq 1 ${#apps[@]}); do
+      p=$(first_frame "$BENCH_WORK/peer-$k")
+      a=$(first_frame "${apps[k-1]}/bin/token-explorer" "$BENCH_FIXTURE")
+      peer_ms[$k]="${peer_ms[$k]:-} $p"; app_ms[$k]="${app_ms[$k]:-} $a"; ratios[$k]="${ratios[$k]:-} $(ratio "$a" "$p")"
     done
   done
-  echo "launch to first frame, median of $BENCH_RUNS (ms):"
-  echo "  empty window            $(median "${peer_ms[@]}")   (runs: ${peer_ms[*]})"
-  for app in "${apps[@]}"; do
-    echo "  $app  $(median ${app_ms[$app]})   ratio to the empty window $(median ${ratios[$app]})   (runs:${app_ms[$app]})"
-  done
-
-  # Idle resident memory, alternating.
-  peer_mb=()
-  declare -A app_mb mb_ratios
+  # Idle resident memory, alternating the same way.
   for i in $(seq 1 "$BENCH_IDLE_RUNS"); do
-    p=$(idle_rss "$peer"); peer_mb+=("$p")
-    for app in "${apps[@]}"; do
-      a=$(idle_rss "$app/bin/token-explorer" "$BENCH_FIXTURE")
-      app_mb[$app]="${app_mb[$app]:-} $a"
-      mb_ratios[$app]="${mb_ratios[$app]:-} $(ratio "$a" "$p")"
+    for k in $(seq 1 ${#apps[@]}); do
+      p=$(idle_rss "$BENCH_WORK/peer-$k")
+      a=$(idle_rss "${apps[k-1]}/bin/token-explorer" "$BENCH_FIXTURE")
+      peer_mb[$k]="${peer_mb[$k]:-} $p"; app_mb[$k]="${app_mb[$k]:-} $a"; mb_ratios[$k]="${mb_ratios[$k]:-} $(ratio "$a" "$p")"
     done
   done
-  echo "idle resident memory ${BENCH_SETTLE} s after the first frame, median of $BENCH_IDLE_RUNS (MB):"
-  echo "  empty window            $(median "${peer_mb[@]}")   (runs: ${peer_mb[*]})"
-  for app in "${apps[@]}"; do
-    echo "  $app  $(median ${app_mb[$app]})   ratio to the empty window $(median ${mb_ratios[$app]})   (runs:${app_mb[$app]})"
+  for k in $(seq 1 ${#apps[@]}); do
+    echo "${apps[k-1]}:"
+    echo "  launch to first frame, median of $BENCH_RUNS: app $(median ${app_ms[$k]}) ms, empty window $(median ${peer_ms[$k]}) ms, ratio $(median ${ratios[$k]})"
+    echo "    runs, app:${app_ms[$k]}; empty window:${peer_ms[$k]}"
+    echo "  idle resident memory ${BENCH_SETTLE} s after the first frame, median of $BENCH_IDLE_RUNS: app $(median ${app_mb[$k]}) MB, empty window $(median ${peer_mb[$k]}) MB, ratio $(median ${mb_ratios[$k]})"
+    echo "    runs, app:${app_mb[$k]}; empty window:${peer_mb[$k]}"
   done
-' 2>&1 | sed "s|$work/empty-window|empty window|"
+'
 
 echo "sizes:"
 for app in "${apps[@]}"; do
