@@ -35,15 +35,21 @@ public final class TokenExplorerApp extends Application {
         Preferences preferences = Preferences.userNodeForPackage(TokenExplorerApp.class);
         MainWindow window = new MainWindow(Clock.systemDefaultZone(), executor, preferences,
                 preferences.getBoolean(DARK_KEY, false), dark -> preferences.putBoolean(DARK_KEY, dark));
+        // Files given on the command line (what a file manager's "Open with" passes) are read on
+        // another core while this thread styles and lays out the window.
+        List<String> files = getParameters().getUnnamed().stream().filter(a -> !a.startsWith("--")).toList();
+        if (!files.isEmpty()) {
+            window.model().openFiles(files.stream().map(Path::of).toList());
+        }
         stage.setTitle("Token Explorer");
         stage.setScene(window.scene());
-        for (int size : new int[]{16, 32, 48, 64, 128, 256}) {
+        for (int size : new int[]{16, 32, 48, 64, 128, 256}) { // decoded off this thread
             stage.getIcons().add(new Image(Objects.requireNonNull(
-                    TokenExplorerApp.class.getResource("icons/token-explorer-" + size + ".png")).toExternalForm()));
+                    TokenExplorerApp.class.getResource("icons/token-explorer-" + size + ".png")).toExternalForm(), true));
         }
         stage.setMinWidth(900);
         stage.setMinHeight(600);
-        stage.show();
+        ShownProbe.install(getParameters(), window).ifPresent(probe -> probe.watch(stage));
 
         // Statuses change as time passes: judge the input again every 30 seconds.
         Timeline refresh = new Timeline(new KeyFrame(Duration.seconds(30), e -> window.model().refresh()),
@@ -51,19 +57,9 @@ public final class TokenExplorerApp extends Application {
         refresh.setCycleCount(Timeline.INDEFINITE);
         refresh.play();
 
-        List<String> files = getParameters().getUnnamed().stream().filter(a -> !a.startsWith("--")).toList();
-        ShownProbe.install(getParameters(), window).ifPresent(probe -> probe.watch(stage));
+        stage.show();
         if (files.isEmpty()) {
             window.warmUp();
-        } else {
-            openFiles(window, files);
-        }
-    }
-
-    /** Files given on the command line (what a file manager's "Open with" passes) open as sources. */
-    private static void openFiles(MainWindow window, List<String> files) {
-        if (!files.isEmpty()) {
-            window.model().openFiles(files.stream().map(Path::of).toList());
         }
     }
 
