@@ -105,12 +105,14 @@ public final class TokenView extends StackPane {
         ClaimsView claims = new ClaimsView("claims-tree");
         claims.rowsProperty().bind(model.claimRowsProperty());
         claims.placeholderProperty().bind(model.missingProperty());
-        ClaimsView header = new ClaimsView("header-tree", "Parameter");
-        header.rowsProperty().bind(model.headerRowsProperty());
         TabPane tabs = new TabPane(
-                tab("Claims", claims, "What the token says, claim by claim"),
-                tab("Header", header, "How the token was signed"),
-                tab("JSON", createRaw(), "The decoded header and payload, exactly as in the token"));
+                tab("Claims", () -> claims, "What the token says, claim by claim"),
+                tab("Header", () -> {
+                    ClaimsView header = new ClaimsView("header-tree", "Parameter");
+                    header.rowsProperty().bind(model.headerRowsProperty());
+                    return header;
+                }, "How the token was signed"),
+                tab("JSON", this::createRaw, "The decoded header and payload, exactly as in the token"));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         // Only a header could be read: show it, not an empty claims table.
         model.tokenProperty().addListener((obs, old, t) -> {
@@ -123,9 +125,18 @@ public final class TokenView extends StackPane {
         return tabs;
     }
 
-    private static Tab tab(String title, javafx.scene.Node content, String tooltip) {
-        Tab tab = new Tab(title, content);
+    /** A tab whose content is built when it is first shown: the first frame builds only the Claims table. */
+    private static Tab tab(String title, java.util.function.Supplier<javafx.scene.Node> content, String tooltip) {
+        Tab tab = new Tab(title);
         tab.setTooltip(new Tooltip(tooltip));
+        tab.selectedProperty().addListener((obs, was, selected) -> {
+            if (selected && tab.getContent() == null) {
+                tab.setContent(content.get());
+            }
+        });
+        if (tab.isSelected()) {
+            tab.setContent(content.get());
+        }
         return tab;
     }
 
