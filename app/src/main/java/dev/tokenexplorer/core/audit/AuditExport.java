@@ -87,30 +87,11 @@ public final class AuditExport {
                 if (i > 0) {
                     out.append(',');
                 }
-                appendCsvCell(out, COLUMNS.get(i).value().apply(secret));
+                out.append(csvCell(COLUMNS.get(i).value().apply(secret)));
             }
             out.append("\r\n");
         }
         return out.toString();
-    }
-
-    /** {@link #csvCell} appended: the common cell (no quote, comma, line break or formula start) copied as it is. */
-    private static void appendCsvCell(StringBuilder out, String value) {
-        if (value == null || value.isEmpty()) {
-            return;
-        }
-        if ("=+-@\t\r".indexOf(value.charAt(0)) < 0) {
-            boolean plain = true;
-            for (int i = 0, n = value.length(); i < n && plain; i++) {
-                char c = value.charAt(i);
-                plain = c != ',' && c != '"' && c != '\n' && c != '\r';
-            }
-            if (plain) {
-                out.append(value);
-                return;
-            }
-        }
-        out.append(csvCell(value));
     }
 
     /**
@@ -122,10 +103,18 @@ public final class AuditExport {
             return "";
         }
         String cell = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 && !INTEGER.matcher(value).matches() ? "'" + value : value;
-        if (cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")) {
-            return "\"" + cell.replace("\"", "\"\"") + "\"";
+        return needsQuotes(cell) ? "\"" + cell.replace("\"", "\"\"") + "\"" : cell;
+    }
+
+    /** Whether a cell holds a comma, quote or line break; one pass, as 50,000 rows of 12 cells go through it. */
+    private static boolean needsQuotes(String cell) {
+        for (int i = 0, n = cell.length(); i < n; i++) {
+            char c = cell.charAt(i);
+            if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+                return true;
+            }
         }
-        return cell;
+        return false;
     }
 
     // ---- JSON --------------------------------------------------------------------------------
