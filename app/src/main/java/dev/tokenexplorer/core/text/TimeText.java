@@ -15,8 +15,6 @@ public final class TimeText {
 
     private static final DateTimeFormatter DATE_TIME =
             DateTimeFormatter.ofPattern("d MMM yyyy HH:mm:ss", Locale.ENGLISH);
-    private static final DateTimeFormatter DATE_TIME_ZONE =
-            DateTimeFormatter.ofPattern("d MMM yyyy HH:mm:ss z", Locale.ENGLISH);
 
     private TimeText() {
     }
@@ -28,11 +26,20 @@ public final class TimeText {
 
     /** The instant in the given zone with its abbreviation, e.g. "19 Aug 2023 13:49:01 CEST". */
     public static String zoned(Instant instant, ZoneId zone) {
-        if (zone.normalized().equals(ZoneOffset.UTC)) {
-            return utc(instant);
-        }
-        return DATE_TIME_ZONE.format(instant.atZone(zone));
+        return DATE_TIME.format(instant.atZone(zone)) + " " + zoneName(instant, zone);
     }
+
+    /** The instant in the given zone in a shorter pattern ("HH:mm", "d MMM HH:mm"), its zone named: "12:49 UTC". */
+    public static String zoned(Instant instant, ZoneId zone, String pattern) {
+        return DateTimeFormatter.ofPattern(pattern, Locale.ENGLISH).format(instant.atZone(zone)) + " " + zoneName(instant, zone);
+    }
+
+    /** The zone's abbreviation at that instant, "UTC", "EST", "EDT": every absolute time names its zone. */
+    public static String zoneName(Instant instant, ZoneId zone) {
+        return zone.normalized().equals(ZoneOffset.UTC) ? "UTC" : ZONE_NAME.format(instant.atZone(zone));
+    }
+
+    private static final DateTimeFormatter ZONE_NAME = DateTimeFormatter.ofPattern("z", Locale.ENGLISH);
 
     private static final Pattern UTC_TIME = Pattern.compile("\\b(\\d{1,2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2}) UTC\\b");
 

@@ -208,14 +208,7 @@ public record TokenTimeline(Instant now,
     private String at(Instant instant, ZoneId zone) {
         var here = instant.atZone(zone);
         boolean sameDay = here.toLocalDate().equals(now.atZone(zone).toLocalDate());
-        return DateTimeFormatter.ofPattern(sameDay ? "HH:mm" : "d MMM yyyy HH:mm", Locale.ENGLISH).format(here)
-                + " " + zoneName(instant, zone);
-    }
-
-    /** The zone's abbreviation at that instant, "UTC", "EST", "EDT": every absolute time names its zone. */
-    public static String zoneName(Instant instant, ZoneId zone) {
-        return zone.normalized().equals(java.time.ZoneOffset.UTC) ? "UTC"
-                : DateTimeFormatter.ofPattern("z", Locale.ENGLISH).format(instant.atZone(zone));
+        return TimeText.zoned(instant, zone, sameDay ? "HH:mm" : "d MMM yyyy HH:mm");
     }
 
     private static String day(Instant instant, ZoneId zone) {

@@ -14,11 +14,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -146,7 +144,7 @@ public final class TimelineViewModel {
         boolean sameYear = at.atZone(z).getYear() == current.atZone(z).getYear();
         String pattern = previous != null && Duration.between(previous, at).toHours() < 24 ? "HH:mm"
                 : sameYear ? "d MMM HH:mm" : "d MMM yyyy HH:mm";
-        return DateTimeFormatter.ofPattern(pattern, Locale.ENGLISH).format(at.atZone(z)) + " " + TokenTimeline.zoneName(at, z);
+        return TimeText.zoned(at, z, pattern);
     }
 
     /** Exact time in the window's one zone (named), and how far from now. */
