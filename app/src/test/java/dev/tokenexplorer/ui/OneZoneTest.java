@@ -1,5 +1,6 @@
 package dev.tokenexplorer.ui;
 
+import dev.tokenexplorer.ui.support.TaskExecutor;
 import dev.tokenexplorer.core.Analyzer;
 import dev.tokenexplorer.core.finding.Finding;
 import dev.tokenexplorer.core.token.TokenAnalyzer;
@@ -83,7 +84,7 @@ class OneZoneTest {
                 - name: prod
                   cluster: {server: https://prod.example:6443, certificate-authority-data: %s}
                 """.formatted(Fixtures.caCrtBase64());
-        InputViewModel model = new InputViewModel(new Analyzer(Clock.fixed(BEFORE_EXP, ZoneOffset.UTC)), new CurrentThreadTaskExecutor());
+        InputViewModel model = new InputViewModel(new Analyzer(Clock.fixed(BEFORE_EXP, ZoneOffset.UTC)), TaskExecutor.sameThread());
         model.paste(kubeconfig);
         SourceNode certificate = all(model.items().get(0).report().nodes()).filter(n -> n.kind().equals("certificate")).findFirst().orElseThrow();
 

@@ -161,7 +161,7 @@ public final class InputView extends VBox {
         if (source.text() == null) {
             return source.report().error() != null ? source.report().error() : "";
         }
-        if (source.text().length() > InputViewModel.MAX_SHOWN_CHARS) {
+        if (source.text().length() > PasteModel.MAX_EDITOR_CHARS) {
             return String.format(java.util.Locale.ROOT, "%s holds %.1f MB of text: too much to show here. Its entries are under Sources below.",
                     Printable.escape(source.label()), source.text().length() / (1024.0 * 1024.0));
         }

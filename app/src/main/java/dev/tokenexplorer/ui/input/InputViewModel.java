@@ -25,9 +25,6 @@ import java.util.List;
  */
 public final class InputViewModel {
 
-    /** Text longer than this is not laid out in a text box: it would stall the window. */
-    static final int MAX_SHOWN_CHARS = PasteModel.MAX_EDITOR_CHARS;
-
     private final ObjectProperty<VerificationSettings> settings = new SimpleObjectProperty<>(this, "settings", VerificationSettings.NONE);
     private final SourcesModel sources;
     private final SelectionModel selection;

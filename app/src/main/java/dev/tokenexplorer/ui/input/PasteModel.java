@@ -26,7 +26,10 @@ public final class PasteModel {
 
     static final String SOURCE = "paste";
 
-    /** Longer pastes skip the editor: a TextArea lays out every line and would stall the window. */
+    /**
+     * Longer text is never laid out in a text box (a TextArea lays out every line and would stall
+     * the window): a paste skips the editor, and the Input box does not show a file's text.
+     */
     static final int MAX_EDITOR_CHARS = 512 * 1024;
 
     /** What a shown paste became: its report (null once cleared) and whether it is the same text judged again. */

@@ -1,7 +1,7 @@
 package dev.tokenexplorer.ui.input;
 
+import dev.tokenexplorer.ui.support.TaskExecutor;
 import dev.tokenexplorer.core.Analyzer;
-import dev.tokenexplorer.ui.CurrentThreadTaskExecutor;
 import dev.tokenexplorer.ui.audit.AuditViewModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,8 +30,8 @@ class AuditOfferTest {
               metadata: {name: deployer-token, namespace: ci, annotations: {kubernetes.io/service-account.name: deployer}}
             """;
 
-    private final InputViewModel model = new InputViewModel(new Analyzer(CLOCK), new CurrentThreadTaskExecutor());
-    private final AuditViewModel audit = new AuditViewModel(new CurrentThreadTaskExecutor(), CLOCK, List::of);
+    private final InputViewModel model = new InputViewModel(new Analyzer(CLOCK), TaskExecutor.sameThread());
+    private final AuditViewModel audit = new AuditViewModel(TaskExecutor.sameThread(), CLOCK, List::of);
 
     /** The Secret, then ConfigMaps of about 1 KB each up to the size asked. */
     private static String padded(int megabytes) {

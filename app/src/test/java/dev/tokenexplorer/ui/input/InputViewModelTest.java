@@ -1,12 +1,12 @@
 package dev.tokenexplorer.ui.input;
 
+import dev.tokenexplorer.ui.support.TaskExecutor;
 import dev.tokenexplorer.core.Analyzer;
 import dev.tokenexplorer.core.keys.KeyReader;
 import dev.tokenexplorer.core.jwt.SignatureStatus;
 import dev.tokenexplorer.core.keys.VerificationSettings;
 import dev.tokenexplorer.support.Fixtures;
 import dev.tokenexplorer.support.TestTokens;
-import dev.tokenexplorer.ui.CurrentThreadTaskExecutor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +29,7 @@ class InputViewModelTest {
             + "\"nbf\":1660900000,\"sub\":\"system:serviceaccount:ci:deployer\"}");
 
     private final InputViewModel model = new InputViewModel(new Analyzer(Clock.fixed(Instant.parse("2022-08-19T12:00:00Z"), ZoneOffset.UTC)),
-            new CurrentThreadTaskExecutor());
+            TaskExecutor.sameThread());
 
     @Test
     void pastedGarbageShowsItsErrorAndWhatTheInputIs() {

@@ -1,6 +1,6 @@
 package dev.tokenexplorer.ui.manifest;
 
-import dev.tokenexplorer.ui.CurrentThreadTaskExecutor;
+import dev.tokenexplorer.ui.support.TaskExecutor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The manifest form's model, without a toolkit. */
 class ManifestViewModelTest {
 
-    private final ManifestViewModel model = new ManifestViewModel(new CurrentThreadTaskExecutor());
+    private final ManifestViewModel model = new ManifestViewModel(TaskExecutor.sameThread());
 
     @Test
     void noRequiredValueBeforeTheUserTypedAnything() {
