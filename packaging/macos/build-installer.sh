@@ -31,7 +31,9 @@ modules="java.base,java.desktop,java.logging,java.prefs,java.sql,jdk.unsupported
 "$java" --list-modules | grep -q '^jdk.crypto.ec@' && modules="$modules,jdk.crypto.ec"
 jlink_options="--strip-debug --no-man-pages --no-header-files"
 [ "$feature" -ge 25 ] || jlink_options="$jlink_options --generate-cds-archive"
-java_options=(-XX:+UseZGC -Xms16m -Xmx2g -Xss1m)   # why ZGC: see packaging/linux/build-installer.sh
+# The collector (why: packaging/linux/build-installer.sh): G1 where the AOT cache can hold objects for it, else ZGC.
+if [ "$feature" -ge 25 ]; then java_options=(-XX:+UseG1GC -XX:MaxGCPauseMillis=10); else java_options=(-XX:+UseZGC); fi
+java_options+=(-Xms16m -Xmx2g -Xss1m)
 if [ "$feature" -ge 21 ] && [ "$feature" -le 22 ]; then java_options+=(-XX:+ZGenerational); fi
 [ "$feature" -ge 22 ] && java_options+=(--enable-native-access=javafx.graphics,ALL-UNNAMED)
 [ "$feature" -ge 24 ] && java_options+=(--sun-misc-unsafe-memory-access=allow)

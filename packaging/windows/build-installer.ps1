@@ -28,7 +28,9 @@ $modules = "java.base,java.desktop,java.logging,java.prefs,java.sql,jdk.unsuppor
 if ((& $java --list-modules) -match "^jdk.crypto.ec@") { $modules += ",jdk.crypto.ec" }
 $jlinkOptions = "--strip-debug --no-man-pages --no-header-files"
 if ($feature -lt 25) { $jlinkOptions += " --generate-cds-archive" }
-$javaOptions = @("-XX:+UseZGC", "-Xms16m", "-Xmx2g", "-Xss1m")   # why ZGC: see packaging/linux/build-installer.sh
+# The collector (why: packaging/linux/build-installer.sh): G1 where the AOT cache can hold objects for it, else ZGC.
+if ($feature -ge 25) { $javaOptions = @("-XX:+UseG1GC", "-XX:MaxGCPauseMillis=10") } else { $javaOptions = @("-XX:+UseZGC") }
+$javaOptions += @("-Xms16m", "-Xmx2g", "-Xss1m")
 if ($feature -ge 21 -and $feature -le 22) { $javaOptions += "-XX:+ZGenerational" }
 if ($feature -ge 22) { $javaOptions += "--enable-native-access=javafx.graphics,ALL-UNNAMED" }
 if ($feature -ge 24) { $javaOptions += "--sun-misc-unsafe-memory-access=allow" }

@@ -16,7 +16,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule coreIsFreeOfUserInterface = noClasses()
             .that().resideInAPackage("dev.tokenexplorer.core..")
-            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.awt..", "javax.swing..", "dev.tokenexplorer.ui..", "dev.tokenexplorer.cli..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "dev.tokenexplorer.ui..", "dev.tokenexplorer.cli..")
             .because("core is shared by the CLI and the GUI and must run headless");
 
     @ArchTest
@@ -29,6 +29,12 @@ class ArchitectureTest {
             .that().haveSimpleNameEndingWith("ViewModel")
             .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..")
             .because("view models are tested without a toolkit");
+
+    @ArchTest
+    static final ArchRule nothingNeedsTheNativeLibrariesOfJavaDesktop = noClasses()
+            .should().dependOnClassesThat().resideInAnyPackage("java.awt..", "javax.swing..", "javax.imageio..", "javax.sound..", "javafx.embed..")
+            .because("the installers leave out java.desktop's native libraries (AWT, Java2D, ImageIO, Java Sound):"
+                    + " packaging/linux/build-installer.sh");
 
     @ArchTest
     static final ArchRule nothingGoesOverTheNetwork = noClasses()

@@ -163,44 +163,50 @@ public final class SourcesView extends TreeView<SourcesView.Entry> {
     }
 
     private final class EntryCell extends TreeCell<Entry> {
-        private final Label title = new Label();
-        private final Label subtitle = new Label();
-        private final Badge kind = new Badge("kind-badge");
-        private final Badge status = new Badge("status-badge");
-        private final Badge signature = new Badge("signature-badge");
-        private final javafx.scene.layout.FlowPane badges = new javafx.scene.layout.FlowPane(4, 3, kind, status, signature);
-        private final VBox box = new VBox(2, title, subtitle, badges);
-        private final FontIcon icon = Icons.of(Feather.FILE_TEXT);
-        private final Tooltip tooltip = new Tooltip();
+        /** Built on the first item this cell shows: the rows below the last entry stay empty cells, not ~14 nodes each to style. */
+        private Row row;
 
-        EntryCell() {
-            title.getStyleClass().add("source-title");
-            subtitle.getStyleClass().add("source-subtitle");
-            subtitle.managedProperty().bind(subtitle.visibleProperty());
-            badges.managedProperty().bind(badges.visibleProperty());
-            // In a narrow sidebar the badges wrap to a second line, whole, rather than widen every row.
-            badges.setMinWidth(0);
-            badges.setPrefWrapLength(1);
-            for (Badge badge : new Badge[]{kind, status, signature}) {
-                badge.setMinWidth(Region.USE_PREF_SIZE);
+        /** What a filled row shows. Once built it stays, hidden while the cell is empty: setting it again would restyle the row. */
+        private static final class Row {
+            final Label title = new Label();
+            final Label subtitle = new Label();
+            final Badge kind = new Badge("kind-badge");
+            final Badge status = new Badge("status-badge");
+            final Badge signature = new Badge("signature-badge");
+            final javafx.scene.layout.FlowPane badges = new javafx.scene.layout.FlowPane(4, 3, kind, status, signature);
+            final VBox box = new VBox(2, title, subtitle, badges);
+            final FontIcon icon = Icons.of(Feather.FILE_TEXT);
+            final Tooltip tooltip = new Tooltip();
+
+            Row() {
+                title.getStyleClass().add("source-title");
+                subtitle.getStyleClass().add("source-subtitle");
+                subtitle.managedProperty().bind(subtitle.visibleProperty());
+                badges.managedProperty().bind(badges.visibleProperty());
+                // In a narrow sidebar the badges wrap to a second line, whole, rather than widen every row.
+                badges.setMinWidth(0);
+                badges.setPrefWrapLength(1);
+                for (Badge badge : new Badge[]{kind, status, signature}) {
+                    badge.setMinWidth(Region.USE_PREF_SIZE);
+                }
+                // Long titles and errors end in "…" rather than widening every row into a horizontal scroll bar.
+                for (Label label : new Label[]{title, subtitle}) {
+                    label.setMinWidth(0);
+                    label.setPrefWidth(1);
+                    label.setMaxWidth(Double.MAX_VALUE);
+                }
+                title.setGraphic(icon);
+                box.managedProperty().bind(box.visibleProperty());
             }
-            // Long titles and errors end in "…" rather than widening every row into a horizontal scroll bar.
-            for (Label label : new Label[]{title, subtitle}) {
-                label.setMinWidth(0);
-                label.setPrefWidth(1);
-                label.setMaxWidth(Double.MAX_VALUE);
-            }
-            title.setGraphic(icon);
-            // The graphic stays; an empty row hides it. Setting it again would restyle the whole row each time.
-            box.managedProperty().bind(box.visibleProperty());
-            setGraphic(box);
         }
 
         @Override
         protected void updateItem(Entry entry, boolean empty) {
             super.updateItem(entry, empty);
             if (empty || entry == null) {
-                box.setVisible(false);
+                if (row != null) {
+                    row.box.setVisible(false);
+                }
                 if (getDisclosureNode() != null) {
                     getDisclosureNode().setVisible(false); // the skin leaves an emptied row's arrow as it was
                 }
@@ -208,6 +214,12 @@ public final class SourcesView extends TreeView<SourcesView.Entry> {
                 setTooltip(null);
                 return;
             }
+            if (row == null) {
+                row = new Row();
+                setGraphic(row.box);
+            }
+            Label title = row.title;
+            Label subtitle = row.subtitle;
             SourceItem source = entry.source();
             SourceNode node = entry.node();
             TokenReport token = node != null && node.isToken() && node.tokenIndex() < source.report().tokens().size()
@@ -217,27 +229,27 @@ public final class SourcesView extends TreeView<SourcesView.Entry> {
                 int entries = source.report().nodes().size();
                 subtitle.setText(Printable.escape(source.report().error() != null ? "Could not be read" : source.report().type().title()
                         + (entries > FOLD_LIMIT ? String.format(java.util.Locale.ROOT, " · %,d entries", entries) : "")));
-                icon.setIconCode(source.isFile() ? Feather.FILE_TEXT : Feather.CLIPBOARD);
+                row.icon.setIconCode(source.isFile() ? Feather.FILE_TEXT : Feather.CLIPBOARD);
                 setContextMenu(menu(source));
-                tooltip.setText((source.isFile() ? source.path().toString() : "Pasted text")
+                row.tooltip.setText((source.isFile() ? source.path().toString() : "Pasted text")
                         + (source.report().error() == null ? "" : "\n" + Printable.escape(source.report().error())));
                 subtitle.pseudoClassStateChanged(PseudoClasses.INVALID, source.report().error() != null);
             } else {
                 title.setText(Printable.escape(node.title()));
                 subtitle.setText(Printable.escape(token != null && token.error() != null ? token.error()
                         : TimeText.inZone(node.subtitle(), zone.zoneProperty().get())));
-                icon.setIconCode(icon(node.kind()));
+                row.icon.setIconCode(icon(node.kind()));
                 setContextMenu(null);
-                tooltip.setText(Printable.escape(node.title()) + (node.subtitle() == null ? "" : "\n" + Printable.escape(TimeText.inZone(node.subtitle(), zone.zoneProperty().get()))));
+                row.tooltip.setText(Printable.escape(node.title()) + (node.subtitle() == null ? "" : "\n" + Printable.escape(TimeText.inZone(node.subtitle(), zone.zoneProperty().get()))));
                 subtitle.pseudoClassStateChanged(PseudoClasses.INVALID, token != null && token.error() != null);
             }
             subtitle.setVisible(subtitle.getText() != null && !subtitle.getText().isEmpty());
-            badges.setVisible(token != null);
+            row.badges.setVisible(token != null);
             if (token != null) {
-                TokenBadges.show(token, kind, status, signature);
+                TokenBadges.show(token, row.kind, row.status, row.signature);
             }
-            setTooltip(tooltip);
-            box.setVisible(true);
+            setTooltip(row.tooltip);
+            row.box.setVisible(true);
         }
 
         private ContextMenu menu(SourceItem source) {

@@ -45,8 +45,13 @@ public final class KeysView extends TitledPane {
         setExpanded(false);
         textProperty().bind(Bindings.createStringBinding(() -> model.keys().isEmpty() ? "Verify signatures: no key"
                 : "Verify signatures: " + model.keys().size() + (model.keys().size() == 1 ? " key" : " keys"), model.keys()));
-        VBox content = new VBox(6, createKeyInput(), createError(), createKeyList(), createExpectations());
-        setContent(content);
+        // The panel opens closed: its key box, list and fields are built when it is first opened,
+        // so that the window's first frame does not create, style and lay out controls nobody sees.
+        expandedProperty().addListener((obs, was, expanded) -> {
+            if (expanded && getContent() == null) {
+                setContent(new VBox(6, createKeyInput(), createError(), createKeyList(), createExpectations()));
+            }
+        });
         setOnDragOver(this::dragOver);
         setOnDragDropped(this::dropped);
     }
