@@ -150,8 +150,12 @@ fi
 # text with its own and the system's FreeType, and nothing here starts AWT, Java2D or Java Sound
 # (ArchitectureTest.nothingNeedsTheNativeLibrariesOfJavaDesktop; JavaFX uses Java2D only to print):
 # 5.8 MB, ~1.8 MB of the .deb. And jpackage's launcher library, which the launcher scripts replace.
+# Nothing here goes online (ArchitectureTest.nothingGoesOverTheNetwork), so the TLS trust store and
+# the public-suffix list (cookies, TLS host names) go too, as do jrt-fs.jar (for other JDKs' tools
+# reading this runtime) and classlist (for -Xshare:dump): ~0.3 MB of the .deb.
 rm -f "$image"/lib/runtime/lib/lib{awt,awt_headless,awt_xawt,fontmanager,freetype,javajpeg,jawt,jsound,lcms,mlib_image,splashscreen}.so \
-  "$image/lib/libapplauncher.so"
+  "$image/lib/libapplauncher.so" "$image"/lib/runtime/lib/security/{cacerts,public_suffix_list.dat} \
+  "$image/lib/runtime/lib/jrt-fs.jar" "$image/lib/runtime/lib/classlist"
 
 echo "== training class-data sharing"
 # -Xlog:aot=error: the JVM that writes a cache names, with a warning each, the classes it leaves out
