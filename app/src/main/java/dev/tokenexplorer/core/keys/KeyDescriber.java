@@ -82,24 +82,16 @@ public final class KeyDescriber {
     }
 
     private record Curve(String name, BigInteger prime, BigInteger order) {
-        /** A curve the JDK knows by its standard name. */
-        static Curve named(String name, String jdkName) {
-            try {
-                java.security.AlgorithmParameters parameters = java.security.AlgorithmParameters.getInstance("EC");
-                parameters.init(new java.security.spec.ECGenParameterSpec(jdkName));
-                java.security.spec.ECParameterSpec spec = parameters.getParameterSpec(java.security.spec.ECParameterSpec.class);
-                return new Curve(name, ((java.security.spec.ECFieldFp) spec.getCurve().getField()).getP(), spec.getOrder());
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("the JDK always knows " + jdkName, e);
-            }
+        static Curve of(EcCurve curve) {
+            return new Curve(curve.jwkName, curve.prime(), curve.spec.getOrder());
         }
     }
 
     /** The curves of ES256/384/512, and secp256k1 (SEC 2), which the JDK 17 no longer names. */
     private static final java.util.List<Curve> CURVES = java.util.List.of(
-            Curve.named("P-256", "secp256r1"),
-            Curve.named("P-384", "secp384r1"),
-            Curve.named("P-521", "secp521r1"),
+            Curve.of(EcCurve.P256),
+            Curve.of(EcCurve.P384),
+            Curve.of(EcCurve.P521),
             new Curve("secp256k1", new BigInteger("fffffffffffffffffffffffffffffffffffffffffffffffffffffffefffffc2f", 16),
                     new BigInteger("fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141", 16)));
 

@@ -6,27 +6,19 @@ import dev.tokenexplorer.core.json.JsonReadException;
 import dev.tokenexplorer.core.finding.Finding;
 import dev.tokenexplorer.core.finding.FindingCode;
 import dev.tokenexplorer.core.tree.SourceNode;
-import org.jose4j.jwk.JsonWebKey;
-import org.jose4j.jwk.OctetSequenceJsonWebKey;
-import org.jose4j.lang.JoseException;
 
+import javax.crypto.spec.SecretKeySpec;
 import java.math.BigInteger;
-import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPrivateCrtKey;
-import java.security.spec.ECGenParameterSpec;
-import java.security.spec.ECParameterSpec;
-import java.security.spec.ECPoint;
-import java.security.spec.ECPublicKeySpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Reads verification keys from what a user has: {@code sa.pub} (one or several PEM blocks, as
@@ -48,10 +40,6 @@ public final class KeyReader {
         }
     }
 
-    private static final Map<String, String> CURVES = Map.of(
-            "1.2.840.10045.3.1.7", "secp256r1",
-            "1.3.132.0.34", "secp384r1",
-            "1.3.132.0.35", "secp521r1");
     private static final String EC_PUBLIC_KEY_OID = "1.2.840.10045.2.1";
 
     private KeyReader() {
@@ -88,7 +76,7 @@ public final class KeyReader {
      */
     public static LoadedKey hmacSecret(String source, byte[] secret) {
         return new LoadedKey(source, "HMAC secret (" + secret.length + " bytes)", null, null,
-                new org.jose4j.keys.HmacKey(secret.clone()), isPublicKey(secret) ? PUBLIC_AS_SECRET_NOTE : SECRET_NOTE);
+                new SecretKeySpec(secret.clone(), "HMAC"), isPublicKey(secret) ? PUBLIC_AS_SECRET_NOTE : SECRET_NOTE);
     }
 
     /** The warning for a shared secret whose bytes are a public key (PEM or DER), if they are. */
@@ -205,7 +193,7 @@ public final class KeyReader {
     }
 
     /** SEC1 ECPrivateKey: { version, privateKey, [0] curve, [1] publicKey }; the public point is usually there. */
-    private static PublicKey ecPublicFromSec1(byte[] der, String curveOid) throws GeneralSecurityException {
+    private static PublicKey ecPublicFromSec1(byte[] der, String curveOid) {
         byte[] point = null;
         for (Der.Element field : Der.read(der).children()) {
             if (field.tag() == 0xa0 && curveOid == null) {
@@ -215,21 +203,23 @@ public final class KeyReader {
                 point = Arrays.copyOfRange(bits, 1, bits.length);
             }
         }
-        String curve = CURVES.get(curveOid);
-        if (curve == null) throw new IllegalArgumentException("an EC key on a curve Kubernetes does not use (" + curveOid + ").");
+        String oid = curveOid;
+        EcCurve curve = EcCurve.byOid(oid).orElseThrow(() -> new IllegalArgumentException("an EC key on a curve Kubernetes does not use (" + oid + ")."));
         if (point == null || point.length == 0 || point[0] != 0x04) {
             throw new IllegalArgumentException("this EC private key does not carry its public key; load the public key instead.");
         }
         int size = (point.length - 1) / 2;
         BigInteger x = new BigInteger(1, Arrays.copyOfRange(point, 1, 1 + size));
         BigInteger y = new BigInteger(1, Arrays.copyOfRange(point, 1 + size, point.length));
-        AlgorithmParameters parameters = AlgorithmParameters.getInstance("EC");
-        parameters.init(new ECGenParameterSpec(curve));
-        return KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(new ECPoint(x, y), parameters.getParameterSpec(ECParameterSpec.class)));
+        return curve.publicKey(x, y).orElseThrow(() -> new IllegalArgumentException("its public point is not on " + curve.jwkName + "."));
     }
 
     private static LoadedKey publicKey(String source, PublicKey key, String note) {
-        return new LoadedKey(source, KeyDescriber.describe(key), null, KeyDescriber.kubernetesKeyId(key), key, note);
+        return publicKey(source, key, null, note);
+    }
+
+    private static LoadedKey publicKey(String source, PublicKey key, String jwksKid, String note) {
+        return new LoadedKey(source, KeyDescriber.describe(key), jwksKid, KeyDescriber.kubernetesKeyId(key), key, note);
     }
 
     /** Whether a JSON document is an OpenID discovery document rather than keys. */
@@ -277,18 +267,19 @@ public final class KeyReader {
                 continue;
             }
             try {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> params = Json.writer().treeToValue(entries.get(i), Map.class);
-                JsonWebKey jwk = JsonWebKey.Factory.newJwk(params);
-                LoadedKey key = jwkKey(entries.size() > 1 ? source + " #" + (i + 1) : source, jwk);
+                Jwk jwk = Jwk.read(entries.get(i));
+                String name = entries.size() > 1 ? source + " #" + (i + 1) : source;
+                LoadedKey key = publicKey(name, jwk.key(), jwk.kid(), null);
                 loaded.add(key);
                 notes.add(describe(where, key));
                 if (entries.get(i).has("d")) {
                     notes.add(Finding.of(FindingCode.JWK_PRIVATE, where + " holds a private key (d): only its public half is used; treat the private key as exposed."));
                 }
-            } catch (JoseException | RuntimeException | com.fasterxml.jackson.core.JsonProcessingException e) {
-                // jose4j reports bad key material (a point off its curve, say) with plain RuntimeExceptions.
-                notes.add(Finding.of(FindingCode.JWK_UNREADABLE, where + " cannot be read: " + (e.getMessage() == null ? "invalid key" : e.getMessage()) + "."));
+            } catch (Jwk.Unreadable e) {
+                notes.add(Finding.of(FindingCode.JWK_UNREADABLE, where + " cannot be read: " + e.getMessage() + "."));
+            } catch (RuntimeException e) {
+                // As for PEM: the JDK's key factories meet some malformed keys with runtime errors of their own.
+                notes.add(Finding.of(FindingCode.JWK_UNREADABLE, where + " cannot be read: not a valid key of this type."));
             }
         }
         return new KeyLoad(loaded, notes, loaded.isEmpty() ? "No key in this JWKS could be read" + (notes.isEmpty() ? "." : ": " + notes.get(0).message()) : null);
@@ -297,17 +288,6 @@ public final class KeyReader {
     private static String kidOf(JsonNode entry) {
         JsonNode kid = entry.get("kid");
         return kid != null && kid.isTextual() ? ", kid " + kid.asText() : "";
-    }
-
-    private static LoadedKey jwkKey(String source, JsonWebKey jwk) {
-        if (jwk instanceof OctetSequenceJsonWebKey) {
-            throw new IllegalArgumentException("a symmetric key is never used from a key set");
-        }
-        PublicKey key = jwk.getPublicKey();
-        if (key == null) {
-            throw new IllegalArgumentException("no public key");
-        }
-        return new LoadedKey(source, KeyDescriber.describe(key), jwk.getKeyId(), KeyDescriber.kubernetesKeyId(key), key, null);
     }
 
     /** A key as a node of an input's tree: its type and the ids a token's kid may name it by. */

@@ -76,6 +76,17 @@ class KeyReaderTest {
     }
 
     @Test
+    void anEcPrivateKeyWhosePublicPointIsOffItsCurveIsRefused() {
+        byte[] sec1 = der(Fixtures.text("kubernetes-test-keys/ecdsa_p256_private.pem"));
+        sec1[sec1.length - 1] ^= 1; // the last byte of the public point's y
+
+        KeyReader.KeyLoad load = KeyReader.read("ec.pem", pem("EC PRIVATE KEY", sec1));
+
+        assertThat(load.keys()).isEmpty();
+        assertThat(load.error()).isEqualTo("No key could be read: EC PRIVATE KEY: its public point is not on P-256.");
+    }
+
+    @Test
     void pkcs1RsaPublicKeyIsRead() {
         byte[] spki = der(Fixtures.text("kubernetes-test-keys/rsa_public.pem"));
         byte[] pkcs1 = java.util.Arrays.copyOfRange(spki, 24, spki.length);
