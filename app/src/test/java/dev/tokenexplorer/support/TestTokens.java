@@ -2,7 +2,6 @@ package dev.tokenexplorer.support;
 
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
-import org.jose4j.lang.JoseException;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -25,10 +24,24 @@ public final class TestTokens {
     private TestTokens() {
     }
 
-    /** Signs the payload JSON exactly as written, RS256, with the Kubernetes test RSA key. */
+    /**
+     * Signs the payload JSON exactly as written, RS256, with the Kubernetes test RSA key: the same
+     * bytes jose4j writes ({@link #sign}), made with the JDK alone, because the installer's build
+     * runs {@link ClusterDump} (which signs with this) on the app's run-time class path, without jose4j.
+     */
     public static String rs256(String payloadJson) {
-        return sign(payloadJson, AlgorithmIdentifiers.RSA_USING_SHA256, rsaPrivateKey(), RSA_KID);
+        String signingInput = b64("{\"alg\":\"RS256\",\"kid\":\"" + RSA_KID + "\"}") + "." + b64(payloadJson);
+        try {
+            java.security.Signature rsa = java.security.Signature.getInstance("SHA256withRSA");
+            rsa.initSign(RSA_KEY);
+            rsa.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+            return signingInput + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(rsa.sign());
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
+
+    private static final PrivateKey RSA_KEY = rsaPrivateKey();
 
     /** A legacy token as the token controller writes it for the Secret namespace/secret of service account sa, RS256. */
     public static String legacy(String namespace, String secret, String sa, String saUid) {
@@ -77,7 +90,7 @@ public final class TestTokens {
             jws.setKey(key);
             jws.setDoKeyValidation(false);
             return jws.getCompactSerialization();
-        } catch (JoseException e) {
+        } catch (Exception e) { // JoseException: not named, so that rs256 callers load without jose4j
             throw new IllegalStateException(e);
         }
     }
