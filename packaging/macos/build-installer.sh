@@ -27,7 +27,7 @@ for jar in "$target"/lib/*.jar; do
   esac
 done
 
-modules="java.base,java.desktop,java.logging,java.prefs,java.sql,jdk.unsupported,javafx.base,javafx.graphics,javafx.controls"
+modules="java.base,java.desktop,java.logging,java.prefs,jdk.unsupported,javafx.base,javafx.graphics,javafx.controls"   # no java.sql: see packaging/linux
 "$java" --list-modules | grep -q '^jdk.crypto.ec@' && modules="$modules,jdk.crypto.ec"
 jlink_options="--strip-debug --no-man-pages --no-header-files"
 [ "$feature" -ge 25 ] || jlink_options="$jlink_options --generate-cds-archive"

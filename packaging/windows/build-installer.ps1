@@ -24,7 +24,7 @@ Get-ChildItem "$target\lib\*.jar" | ForEach-Object {
   elseif ($_.Name -notlike "javafx-*") { Copy-Item $_.FullName "$dist\input\" }
 }
 
-$modules = "java.base,java.desktop,java.logging,java.prefs,java.sql,jdk.unsupported,javafx.base,javafx.graphics,javafx.controls"
+$modules = "java.base,java.desktop,java.logging,java.prefs,jdk.unsupported,javafx.base,javafx.graphics,javafx.controls"
 if ((& $java --list-modules) -match "^jdk.crypto.ec@") { $modules += ",jdk.crypto.ec" }
 $jlinkOptions = "--strip-debug --no-man-pages --no-header-files"
 if ($feature -lt 25) { $jlinkOptions += " --generate-cds-archive" }
