@@ -230,7 +230,7 @@ public final class Auditor {
     }
 
     private TokenCheck check(String token) {
-        return cancelled.getAsBoolean() ? null : TokenCheck.of(token, options.keys());
+        return cancelled.getAsBoolean() ? null : TokenCheck.of(token, options.keys()).audited();
     }
 
     private AuditedSecret row(Entry entry, TokenCheck check, SecretVerdict.Judging judging) {
