@@ -184,7 +184,7 @@ public final class Auditor {
             return;
         }
         if (("Secret".equals(kind) || kind == null) && KubeNames.SA_TOKEN_TYPE.equals(Nodes.text(object, "type"))) {
-            TokenSecret secret = TokenSecret.of(object).withoutValues();
+            TokenSecret secret = TokenSecret.forVerdict(object);
             secrets.add(new Entry(secret, source));
             String token = secret.token();
             checks.add(token == null ? null : CompletableFuture.supplyAsync(() -> check(token), pool));
@@ -230,7 +230,7 @@ public final class Auditor {
     }
 
     private TokenCheck check(String token) {
-        return cancelled.getAsBoolean() ? null : TokenCheck.of(token, options.keys());
+        return cancelled.getAsBoolean() ? null : TokenCheck.of(token, options.keys()).audited();
     }
 
     private AuditedSecret row(Entry entry, TokenCheck check, SecretVerdict.Judging judging) {

@@ -44,36 +44,52 @@ public final class MigrationPlanner {
         }
         if (has(verdict, FindingCode.INVALIDATED) || has(verdict, FindingCode.TOKEN_MISSING) || has(verdict, FindingCode.TOKEN_MALFORMED)
                 || has(verdict, FindingCode.DATA_NOT_BASE64) || has(verdict, FindingCode.EXPIRED)) {
-            return new Plan("delete", "It holds no token the API server accepts, so nothing can depend on it."
-                    + unknownUsage(usageKnown), List.of(), null);
+            return new Plan("delete", NO_TOKEN.given(usageKnown), List.of(), null);
         }
         if (has(verdict, FindingCode.NEVER_USED) || has(verdict, FindingCode.UNUSED)) {
-            return new Plan("delete", (has(verdict, FindingCode.NEVER_USED) ? "Never used since tracking began"
-                    : "Not used for a long time") + " and mounted by no Pod: delete it (a token of another kind can be made in seconds "
-                    + "if someone turns out to need one)." + unknownUsage(usageKnown), List.of(), null);
+            return new Plan("delete", (has(verdict, FindingCode.NEVER_USED) ? NEVER_USED : LONG_UNUSED).given(usageKnown), List.of(), null);
         }
         String command = "kubectl create token " + sa + (namespace.isEmpty() ? "" : " -n " + namespace) + " --duration " + OUTSIDE_DURATION;
         if (has(verdict, FindingCode.NOT_LEGACY)) {
             // Its use is unknown, never "recent": the last-used label is only ever set on legacy tokens.
-            return new Plan("token-request", "Not a legacy token, and no Pod mounts it. " + SecretVerdict.USE_NOT_TRACKED
-                    + " Whoever reads this stored copy should request a short-lived token per run instead." + unknownUsage(usageKnown),
-                    List.of(), command);
+            return new Plan("token-request", NOT_LEGACY.given(usageKnown), List.of(), command);
         }
         boolean quiet = access.known() && access.risks().isEmpty();
         if (quiet && !has(verdict, FindingCode.CLEANUP_CANDIDATE)) {
-            return new Plan("keep-explicit-secret", "Used recently, and no Pod mounts it: a consumer outside the cluster. Where it can "
-                    + "fetch a token per run, use the command instead; if it cannot (a credential stored in another system), keep this "
-                    + "explicit Secret: its service account has no dangerous permission." + unknownUsage(usageKnown), List.of(), command);
+            return new Plan("keep-explicit-secret", KEEP.given(usageKnown), List.of(), command);
         }
-        return new Plan("token-request", "Used recently, and no Pod mounts it: a consumer outside the cluster (a CI system, a "
-                + "dashboard). Give it a short-lived token per run instead of a credential that never expires"
-                + (access.privileged().isEmpty() ? "." : ", all the more because its service account is privileged.")
-                + unknownUsage(usageKnown), List.of(), command);
+        return new Plan("token-request", (access.privileged().isEmpty() ? OUTSIDE : OUTSIDE_PRIVILEGED).given(usageKnown), List.of(), command);
     }
 
-    private static String unknownUsage(boolean usageKnown) {
-        return usageKnown ? "" : " (The input holds no Pods, so whether one mounts it is unknown: add them to be sure.)";
+    /**
+     * A plan's reason, with the note that usage is unknown when the input holds no Pods. Both texts
+     * are made once: an audit keeps a plan per Secret, and built per plan, the same few sentences
+     * were copied into every row.
+     */
+    private record Reason(String known, String unknown) {
+        Reason(String text) {
+            this(text, text + " (The input holds no Pods, so whether one mounts it is unknown: add them to be sure.)");
+        }
+
+        String given(boolean usageKnown) {
+            return usageKnown ? known : unknown;
+        }
     }
+
+    private static final Reason NO_TOKEN = new Reason("It holds no token the API server accepts, so nothing can depend on it.");
+    private static final String DELETE_UNUSED = " and mounted by no Pod: delete it (a token of another kind can be made in seconds "
+            + "if someone turns out to need one).";
+    private static final Reason NEVER_USED = new Reason("Never used since tracking began" + DELETE_UNUSED);
+    private static final Reason LONG_UNUSED = new Reason("Not used for a long time" + DELETE_UNUSED);
+    private static final Reason NOT_LEGACY = new Reason("Not a legacy token, and no Pod mounts it. " + SecretVerdict.USE_NOT_TRACKED
+            + " Whoever reads this stored copy should request a short-lived token per run instead.");
+    private static final Reason KEEP = new Reason("Used recently, and no Pod mounts it: a consumer outside the cluster. Where it can "
+            + "fetch a token per run, use the command instead; if it cannot (a credential stored in another system), keep this "
+            + "explicit Secret: its service account has no dangerous permission.");
+    private static final String OUTSIDE_TEXT = "Used recently, and no Pod mounts it: a consumer outside the cluster (a CI system, a "
+            + "dashboard). Give it a short-lived token per run instead of a credential that never expires";
+    private static final Reason OUTSIDE = new Reason(OUTSIDE_TEXT + ".");
+    private static final Reason OUTSIDE_PRIVILEGED = new Reason(OUTSIDE_TEXT + ", all the more because its service account is privileged.");
 
     private static boolean has(List<Finding> findings, FindingCode code) {
         return findings.stream().anyMatch(f -> f.type() == code);

@@ -73,6 +73,19 @@ public final class SecretVerdict {
             }
             return new TokenCheck(null, KubernetesClaims.of(jwt.claims()), TimeClaims.of(jwt.claims()), verification);
         }
+
+        /**
+         * The same check with only the signature findings a verdict reports ({@link FindingCode#audited()}):
+         * an audit holds one check per Secret until the whole dump is read, and every verified token's
+         * "verifies with" note was a finding and a sentence kept for nothing.
+         */
+        public TokenCheck audited() {
+            if (verification == null || verification.findings().stream().allMatch(f -> f.type().audited())) {
+                return this;
+            }
+            return new TokenCheck(malformed, claims, times, new SignatureVerifier.Verification(verification.status(),
+                    verification.verifiedBy(), verification.findings().stream().filter(f -> f.type().audited()).toList()));
+        }
     }
 
     private SecretVerdict() {
@@ -120,7 +133,7 @@ public final class SecretVerdict {
         if (check != null && check.verification() != null) {
             switch (check.verification().status()) {
                 case UNSIGNED -> findings.add(TokenAnalyzer.UNSIGNED);
-                default -> check.verification().findings().stream().filter(f -> f.type().audited()).forEach(findings::add);
+                default -> findings.addAll(check.audited().verification().findings());
             }
         }
         use(secret, kind, cluster, judging, findings);

@@ -1,5 +1,7 @@
 package dev.tokenexplorer.core.kube;
 
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -15,7 +17,9 @@ import java.util.Set;
  */
 public record Usage(String kind, String namespace, String name, Set<String> via, int pods, String serviceAccount, List<String> volumes) {
     public Usage {
-        via = Set.copyOf(via);
+        // In the order the object names them: Set.copyOf's order changes from one JVM to the next,
+        // and the finding, the CSV and the JSON would with it.
+        via = Collections.unmodifiableSet(new LinkedHashSet<>(via));
         volumes = List.copyOf(volumes);
     }
 

@@ -28,4 +28,13 @@ class Utf8Test {
         assertThatThrownBy(() -> Utf8.strict(new byte[]{(byte) 0xFF, 'a'})).isInstanceOf(CharacterCodingException.class);
         assertThatThrownBy(() -> Utf8.strict(new byte[]{(byte) 0xED, (byte) 0xA0, (byte) 0x80})).isInstanceOf(CharacterCodingException.class);
     }
+
+    @Test
+    void aRealReplacementCharacterIsKeptAndAMalformedByteBesideItRefused() throws Exception {
+        String text = "before \uFFFD after";
+        assertThat(Utf8.strict(text.getBytes(StandardCharsets.UTF_8))).isEqualTo(text);
+        byte[] both = ("\uFFFD" + "x").getBytes(StandardCharsets.UTF_8);
+        both[both.length - 1] = (byte) 0x80;
+        assertThatThrownBy(() -> Utf8.strict(both)).isInstanceOf(CharacterCodingException.class);
+    }
 }
