@@ -93,14 +93,14 @@ class AuditPageTest {
 
         robot.interact(() -> table(robot).getSelectionModel().select(0));
         robot.clickOn("#audit-open-token");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.model().selection().tokenProperty().get() != null);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.model().selection().tokenProperty().get() != null);
         assertThat(window.model().selection().tokenProperty().get().kind()).isEqualTo(TokenKind.LEGACY);
         assertThat(robot.lookup("#page-explore").queryAs(javafx.scene.control.ToggleButton.class).isSelected()).isTrue();
         assertThat(window.model().paste().inputTextProperty().get()).isEmpty(); // the paste is untouched
 
         Path csv = dir.resolve("audit.csv");
         robot.interact(() -> window.auditModel().export(dev.tokenexplorer.core.audit.AuditExport.Format.CSV, csv));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> Files.exists(csv) && Files.size(csv) > 0);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.exists(csv) && Files.size(csv) > 0);
         assertThat(Files.readAllLines(csv)).hasSize(3).element(1).asString().startsWith("team-7,app-7-token,app-7,");
     }
 
@@ -113,7 +113,7 @@ class AuditPageTest {
         // Keys make every Secret cost a signature check; cancel as soon as the audit runs.
         robot.interact(() -> window.keysModel().addKeysFromText("rsa_public.pem",
                 dev.tokenexplorer.support.Fixtures.text("kubernetes-test-keys/rsa_public.pem")));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !window.keysModel().settingsProperty().get().keys().isEmpty());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !window.keysModel().settingsProperty().get().keys().isEmpty());
         robot.interact(() -> window.auditModel().audit(List.of(dump)));
         robot.interact(() -> robot.lookup("#audit-cancel").queryAs(Button.class).fire());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !window.auditModel().runningProperty().get());

@@ -60,7 +60,7 @@ class DocScreenshotsTest {
                 + "\"serviceaccount\":{\"name\":\"deployer\",\"uid\":\"8208ff56-0a67-47bb-8175-a198423dacf8\"},\"warnafter\":1795869607},"
                 + "\"nbf\":1795866000,\"sub\":\"system:serviceaccount:ci:deployer\"}");
         robot.interact(() -> window.model().paste(token));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.model().selection().tokenProperty().get() != null);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.model().selection().tokenProperty().get() != null);
         Path dump = Files.writeString(dir.resolve("cluster.yaml"), ClusterDump.mix(60, LocalDate.parse("2026-11-28")).yaml());
         robot.interact(() -> window.auditModel().audit(List.of(dump)));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.auditModel().resultProperty().get() != null);

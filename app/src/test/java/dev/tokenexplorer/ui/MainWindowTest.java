@@ -204,8 +204,9 @@ class MainWindowTest {
         return tree;
     }
 
+    /** Waits for what the user would see next; 20 s is a bound for a loaded shared CI host, not a speed check. */
     private static void waitUntil(FxRobot robot, java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
         WaitForAsyncUtils.waitForFxEvents();
     }
 

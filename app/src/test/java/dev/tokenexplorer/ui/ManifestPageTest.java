@@ -138,7 +138,7 @@ class ManifestPageTest {
     @Test
     void forThisTokenFillsTheServiceAccountFromTheSelectedToken(FxRobot robot) throws Exception {
         robot.interact(() -> window.model().paste(Fixtures.text(Fixtures.EXPLICIT_SECRET)));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.model().selection().tokenProperty().get() != null);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.model().selection().tokenProperty().get() != null);
         robot.clickOn("#page-manifest").clickOn("#for-this-token");
         WaitForAsyncUtils.waitForFxEvents();
 

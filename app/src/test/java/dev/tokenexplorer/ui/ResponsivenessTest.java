@@ -141,7 +141,7 @@ class ResponsivenessTest {
         Path dump = Files.writeString(dir.resolve("cluster.json"), ClusterDump.mix(10_000, LocalDate.parse("2022-08-19")).json());
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
         robot.interact(() -> window.keysModel().addKeysFromText("rsa_public.pem", Fixtures.text("kubernetes-test-keys/rsa_public.pem")));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !window.keysModel().settingsProperty().get().keys().isEmpty());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !window.keysModel().settingsProperty().get().keys().isEmpty());
         List<FrameGaps> runs = new ArrayList<>();
         for (int run = 0; run < RUNS; run++) {
             Object before = window.auditModel().resultProperty().get();
