@@ -38,8 +38,9 @@ for jar in "$target"/lib/*.jar; do
     javafx-*) ;;                                    # the empty platform-neutral JavaFX jars
     *) rm -rf "$dist/unpacked" && mkdir -p "$dist/unpacked"
        (cd "$dist/unpacked" && "$java_home/bin/jar" --extract --file "$jar")
-       # AtlantaFX's five themes the window never sets (it uses Primer Light and Dark: MainWindow.applyTheme).
-       rm -f "$dist"/unpacked/atlantafx/base/theme/{cupertino-light,cupertino-dark,nord-light,nord-dark,dracula}.{css,bss}
+       # AtlantaFX's stylesheets: the window sets its own trimmed copies of Primer Light and Dark
+       # (ui/support/Theme, written at build time), never these.
+       rm -f "$dist"/unpacked/atlantafx/base/theme/*.{css,bss}
        "$java_home/bin/jar" --create --no-compress --no-manifest --file "$dist/input/$(basename "$jar")" -C "$dist/unpacked" . ;;
   esac
 done

@@ -5,7 +5,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.tokenexplorer.ui.support.BinaryStylesheets;
 
+import static com.tngtech.archunit.base.DescribedPredicate.describe;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -35,6 +37,12 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("java.awt..", "javax.swing..", "javax.imageio..", "javax.sound..", "javafx.embed..")
             .because("the installers leave out java.desktop's native libraries (AWT, Java2D, ImageIO, Java Sound):"
                     + " packaging/linux/build-installer.sh");
+
+    @ArchTest
+    static final ArchRule noControlWhoseStylesTheThemeLeavesOut = noClasses()
+            .should().dependOnClassesThat(describe("a control the theme has no styles for",
+                    type -> BinaryStylesheets.UNUSED_CONTROLS.keySet().stream().anyMatch(type::isAssignableTo)))
+            .because("the window's theme leaves out the rules of these controls (ui/support/BinaryStylesheets)");
 
     @ArchTest
     static final ArchRule nothingGoesOverTheNetwork = noClasses()

@@ -1,7 +1,5 @@
 package dev.tokenexplorer.ui.main;
 
-import atlantafx.base.theme.PrimerDark;
-import atlantafx.base.theme.PrimerLight;
 import dev.tokenexplorer.core.Analyzer;
 import dev.tokenexplorer.ui.audit.AuditView;
 import dev.tokenexplorer.ui.audit.AuditViewModel;
@@ -10,6 +8,7 @@ import dev.tokenexplorer.ui.input.InputView;
 import dev.tokenexplorer.ui.input.InputViewModel;
 import dev.tokenexplorer.ui.support.DisplayZone;
 import dev.tokenexplorer.ui.support.TaskExecutor;
+import dev.tokenexplorer.ui.support.Theme;
 import dev.tokenexplorer.ui.manifest.ManifestView;
 import dev.tokenexplorer.ui.manifest.ManifestViewModel;
 import dev.tokenexplorer.ui.timeline.TimelineView;
@@ -99,7 +98,7 @@ public final class MainWindow {
 
     /** Sets the theme; setting the one in use again would restyle every window, so it is skipped. */
     public static void applyTheme(boolean dark) {
-        String stylesheet = dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet();
+        String stylesheet = Theme.of(dark).url();
         if (!stylesheet.equals(Application.getUserAgentStylesheet())) {
             Application.setUserAgentStylesheet(stylesheet);
         }

@@ -1,9 +1,8 @@
 package dev.tokenexplorer.ui.timeline;
 
-import atlantafx.base.theme.PrimerDark;
-import atlantafx.base.theme.PrimerLight;
 import dev.tokenexplorer.core.token.TokenReport;
 import dev.tokenexplorer.ui.Snapshots;
+import dev.tokenexplorer.ui.support.Theme;
 import javafx.application.Application;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
@@ -49,7 +48,7 @@ class TimelineLayoutTest {
 
     @Start
     void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        Application.setUserAgentStylesheet(Theme.LIGHT.url());
         clock = new TimelineFixture.SettableClock(Instant.ofEpochSecond(IAT + 600));
         model = new TimelineViewModel(clock);
         model.zoneProperty().set(ZoneOffset.UTC);
@@ -147,7 +146,7 @@ class TimelineLayoutTest {
     void snapshotsInLightAndDark(FxRobot robot) throws Exception {
         for (String theme : List.of("light", "dark")) {
             robot.interact(() -> Application.setUserAgentStylesheet(theme.equals("light")
-                    ? new PrimerLight().getUserAgentStylesheet() : new PrimerDark().getUserAgentStylesheet()));
+                    ? Theme.LIGHT.url() : Theme.DARK.url()));
             for (int width : new int[]{600, 1024, 1440}) {
                 show(robot, EXTENDED, 1140, width);
                 Snapshots.write(robot.lookup(".timeline-view").query(), "timeline-extended-" + width + "-" + theme + ".png");
@@ -167,6 +166,6 @@ class TimelineLayoutTest {
                 }
             }
         }
-        robot.interact(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
+        robot.interact(() -> Application.setUserAgentStylesheet(Theme.LIGHT.url()));
     }
 }

@@ -1,9 +1,9 @@
 package dev.tokenexplorer.ui.timeline;
 
-import atlantafx.base.theme.PrimerLight;
 import dev.tokenexplorer.core.token.TokenAnalyzer;
 import dev.tokenexplorer.core.token.TokenReport;
 import dev.tokenexplorer.support.Fixtures;
+import dev.tokenexplorer.ui.support.Theme;
 import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -39,7 +39,7 @@ class TimelineViewTest {
 
     @Start
     void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        Application.setUserAgentStylesheet(Theme.LIGHT.url());
         clock = new TimelineFixture.SettableClock(NOW);
         model = new TimelineViewModel(clock);
         model.zoneProperty().set(ZoneOffset.UTC);
