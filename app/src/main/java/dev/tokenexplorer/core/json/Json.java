@@ -14,12 +14,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The one place JSON is read and written. Tokens and Kubernetes objects come from untrusted
@@ -36,37 +38,26 @@ public final class Json {
     /** One string value: a Secret's base64 data may be large, but not larger than the input cap. */
     public static final int MAX_STRING_LENGTH = 20_000_000;
 
-    private static final ObjectMapper READER = JsonMapper.builder(factory())
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
-            .build();
+    /** Every parser: bounded, and refusing a key given twice in one object. */
+    private static final JsonFactory FACTORY = factory();
 
-    /** For values inside a stream: what follows them is the stream's business. */
-    private static final com.fasterxml.jackson.databind.ObjectReader STREAM_READER =
-            READER.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-
-    /** Decimals keep their exact written form. Built without a mapper: reading needs only the factory. */
+    /** Decimals keep their exact written form. */
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
+    /** {"key": value} with two-space indentation and one array element a line, as people write JSON. */
+    private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
+            .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n"))
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"));
+
     /**
-     * The writing mapper, built on first use: its serializers are a hundred classes that a
-     * command writing CSV never needs (the JVM's start is part of every command's time).
+     * The mapper that turns objects into trees, built on first use: its few hundred classes are
+     * needed by the manifest form only, and reading or writing a tree never needs them (the JVM's
+     * start is part of every command's time, and of the window's first frame).
      */
-    private static final class Writer {
-        static final ObjectMapper WRITER = JsonMapper.builder()
-                .enable(SerializationFeature.INDENT_OUTPUT)
-                .nodeFactory(NODES)
-                .build();
-
-        /** {"key": value} with two-space indentation and one array element a line, as people write JSON. */
-        static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
-                .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-                .withArrayIndenter(new DefaultIndenter("  ", "\n"))
-                .withObjectIndenter(new DefaultIndenter("  ", "\n"));
+    private static final class Mapper {
+        static final ObjectMapper MAPPER = JsonMapper.builder().nodeFactory(NODES).build();
     }
-
 
     private Json() {
     }
@@ -78,6 +69,7 @@ public final class Json {
                         .maxNumberLength(MAX_NUMBER_LENGTH)
                         .maxStringLength(MAX_STRING_LENGTH)
                         .build())
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
         factory.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
         return factory;
@@ -95,25 +87,67 @@ public final class Json {
      *                           valid JSON or breaks a limit
      */
     public static JsonNode parse(String text) throws JsonReadException {
-        try {
-            JsonNode node = READER.readTree(text);
-            if (node == null || node.isMissingNode()) {
+        try (JsonParser parser = FACTORY.createParser(text)) {
+            if (parser.nextToken() == null) {
                 throw new JsonReadException("the JSON is empty");
+            }
+            JsonNode node = readTree(parser);
+            if (parser.nextToken() != null) {
+                throw new JsonReadException("there is more text after the end of the JSON value" + at(parser.currentTokenLocation()));
             }
             return node;
         } catch (JsonProcessingException e) {
             throw new JsonReadException(describe(e));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // a String is read without I/O
         }
     }
 
     /** A streaming parser under the same limits, for inputs too large to hold as one tree. */
     public static JsonParser streamingParser(java.io.InputStream in) throws java.io.IOException {
-        return READER.createParser(in);
+        return FACTORY.createParser(in);
     }
 
-    /** The value at the parser's current token, as a tree. */
+    /**
+     * The value at the parser's current token, as a tree; the parser is left on the value's last
+     * token. Objects keep their keys' order; integers are int, long or BigInteger nodes as their
+     * size needs, decimals exact BigDecimal nodes. The parser bounds the nesting, so the
+     * recursion here is never deeper than {@link #MAX_NESTING_DEPTH}.
+     */
     public static JsonNode readTree(JsonParser parser) throws java.io.IOException {
-        return STREAM_READER.readTree(parser);
+        JsonToken token = parser.currentToken();
+        if (token == null) {
+            throw new IllegalStateException("the parser is not on a value");
+        }
+        return switch (token) {
+            case START_OBJECT -> {
+                ObjectNode object = NODES.objectNode();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    parser.nextToken();
+                    object.set(name, readTree(parser));
+                }
+                yield object;
+            }
+            case START_ARRAY -> {
+                ArrayNode array = NODES.arrayNode();
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    array.add(readTree(parser));
+                }
+                yield array;
+            }
+            case VALUE_STRING -> NODES.textNode(parser.getText());
+            case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
+                case INT -> NODES.numberNode(parser.getIntValue());
+                case LONG -> NODES.numberNode(parser.getLongValue());
+                default -> NODES.numberNode(parser.getBigIntegerValue());
+            };
+            case VALUE_NUMBER_FLOAT -> NODES.numberNode(parser.getDecimalValue());
+            case VALUE_TRUE -> NODES.booleanNode(true);
+            case VALUE_FALSE -> NODES.booleanNode(false);
+            case VALUE_NULL -> NODES.nullNode();
+            default -> throw new IllegalStateException("not a JSON value: " + token);
+        };
     }
 
     /**
@@ -121,7 +155,7 @@ public final class Json {
      * (C1 controls, bidi overrides and isolates, line separators...), beyond the C0 controls JSON
      * escapes anyway: the output stays the same JSON, and a terminal or viewer never acts on it.
      */
-    private static final class VisibleEscapes extends CharacterEscapes {
+    static final class VisibleEscapes extends CharacterEscapes {
         private static final int[] ASCII = standardAsciiEscapesForJSON();
 
         static {
@@ -141,18 +175,57 @@ public final class Json {
 
     /** Pretty-printed JSON with two-space indentation, as users expect to read it. */
     public static String pretty(JsonNode node) {
-        try {
-            return Writer.WRITER.writer(Writer.PRETTY).with(new VisibleEscapes()).writeValueAsString(node);
-        } catch (JsonProcessingException e) {
+        java.io.StringWriter text = new java.io.StringWriter();
+        try (JsonGenerator generator = FACTORY.createGenerator(text)) {
+            generator.setPrettyPrinter(PRETTY.createInstance());
+            generator.setCharacterEscapes(new VisibleEscapes());
+            write(generator, node);
+        } catch (java.io.IOException e) {
             throw new IllegalStateException("a JSON tree could not be written", e);
+        }
+        return text.toString();
+    }
+
+    private static void write(JsonGenerator generator, JsonNode node) throws java.io.IOException {
+        switch (node.getNodeType()) {
+            case OBJECT -> {
+                generator.writeStartObject();
+                for (java.util.Map.Entry<String, JsonNode> field : node.properties()) {
+                    generator.writeFieldName(field.getKey());
+                    write(generator, field.getValue());
+                }
+                generator.writeEndObject();
+            }
+            case ARRAY -> {
+                generator.writeStartArray();
+                for (JsonNode element : node) {
+                    write(generator, element);
+                }
+                generator.writeEndArray();
+            }
+            case STRING -> generator.writeString(node.textValue());
+            case NUMBER -> {
+                switch (node.numberType()) {
+                    case INT -> generator.writeNumber(node.intValue());
+                    case LONG -> generator.writeNumber(node.longValue());
+                    case BIG_INTEGER -> generator.writeNumber(node.bigIntegerValue());
+                    case FLOAT -> generator.writeNumber(node.floatValue());
+                    case DOUBLE -> generator.writeNumber(node.doubleValue());
+                    default -> generator.writeNumber(node.decimalValue());
+                }
+            }
+            case BOOLEAN -> generator.writeBoolean(node.booleanValue());
+            case NULL -> generator.writeNull();
+            case BINARY -> generator.writeBinary(node.binaryValue());
+            default -> throw new IllegalArgumentException("not a JSON value: " + node.getNodeType());
         }
     }
 
+    /** Turns records and maps into trees (the manifest form's objects). */
     public static ObjectMapper writer() {
-        return Writer.WRITER;
+        return Mapper.MAPPER;
     }
 
-    /** What is wrong with the JSON and where, for a user. */
     public static String describe(JsonProcessingException e) {
         String message = e.getOriginalMessage();
         if (message == null) {
@@ -177,11 +250,11 @@ public final class Json {
         if (message.contains("StreamReadConstraints") || message.contains("exceeds the maximum")) {
             message = limitMessage(message);
         }
-        JsonLocation location = e.getLocation();
-        if (location != null && location.getLineNr() > 0 && !(e instanceof JsonParseException && message.startsWith("Unexpected end"))) {
-            return message + " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
-        }
-        return message;
+        return e instanceof JsonParseException && message.startsWith("Unexpected end") ? message : message + at(e.getLocation());
+    }
+
+    private static String at(JsonLocation location) {
+        return location != null && location.getLineNr() > 0 ? " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")" : "";
     }
 
     private static String limitMessage(String message) {
