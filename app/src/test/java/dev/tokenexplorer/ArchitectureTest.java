@@ -45,6 +45,13 @@ class ArchitectureTest {
             .because("the window's theme leaves out the rules of these controls (ui/support/BinaryStylesheets)");
 
     @ArchTest
+    static final ArchRule treesAreReadAndWrittenWithoutJacksonsMapper = noClasses()
+            .should().dependOnClassesThat().areAssignableTo("com.fasterxml.jackson.databind.ObjectMapper")
+            .orShould().dependOnClassesThat().areAssignableTo("com.fasterxml.jackson.databind.ObjectReader")
+            .because("the mapper's set-up is a few hundred classes on the way to the window's first frame and to every"
+                    + " command; core/json/Json reads and writes trees with jackson-core");
+
+    @ArchTest
     static final ArchRule nothingGoesOverTheNetwork = noClasses()
             .should().dependOnClassesThat().resideInAnyPackage("java.net.http..")
             .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.Socket")

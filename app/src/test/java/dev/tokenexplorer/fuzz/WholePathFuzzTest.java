@@ -181,9 +181,9 @@ class WholePathFuzzTest {
         if (data.consumeProbabilityFloat() < 0.2f) claims.put(data.consumeString(20), data.consumeString(40));
         if (depth > 0 && data.consumeProbabilityFloat() < 0.05f) claims.put("nested", token(data, depth - 1));
 
-        String headerSegment = b64(Json.writer().writeValueAsBytes(header));
+        String headerSegment = b64(PLAIN.writeValueAsBytes(header));
         String payloadSegment = data.consumeProbabilityFloat() < 0.05f ? b64(data.consumeBytes(40))
-                : b64(Json.writer().writeValueAsBytes(claims));
+                : b64(PLAIN.writeValueAsBytes(claims));
         String input = headerSegment + "." + payloadSegment;
         String signature = switch (data.consumeInt(0, 4)) {
             case 0 -> sign("SHA256withRSA", RSA, input);

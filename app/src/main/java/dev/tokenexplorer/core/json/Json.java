@@ -1,27 +1,28 @@
 package dev.tokenexplorer.core.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.io.CharacterEscapes;
-import com.fasterxml.jackson.core.io.SerializedString;
-import dev.tokenexplorer.core.text.Printable;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tokenexplorer.core.text.Printable;
+
+import java.util.List;
+import java.util.Map;
 
 /**
  * The one place JSON is read and written. Tokens and Kubernetes objects come from untrusted
@@ -49,15 +50,6 @@ public final class Json {
             .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
             .withArrayIndenter(new DefaultIndenter("  ", "\n"))
             .withObjectIndenter(new DefaultIndenter("  ", "\n"));
-
-    /**
-     * The mapper that turns objects into trees, built on first use: its few hundred classes are
-     * needed by the manifest form only, and reading or writing a tree never needs them (the JVM's
-     * start is part of every command's time, and of the window's first frame).
-     */
-    private static final class Mapper {
-        static final ObjectMapper MAPPER = JsonMapper.builder().nodeFactory(NODES).build();
-    }
 
     private Json() {
     }
@@ -221,9 +213,29 @@ public final class Json {
         }
     }
 
-    /** Turns records and maps into trees (the manifest form's objects). */
-    public static ObjectMapper writer() {
-        return Mapper.MAPPER;
+    /**
+     * A tree of plain values: maps (keys in their order) and lists of strings, integers,
+     * booleans and nulls, as the manifest form builds its objects.
+     */
+    public static JsonNode tree(Object value) {
+        if (value == null) {
+            return NODES.nullNode();
+        } else if (value instanceof Map<?, ?> map) {
+            ObjectNode object = NODES.objectNode();
+            map.forEach((key, field) -> object.set(String.valueOf(key), tree(field)));
+            return object;
+        } else if (value instanceof List<?> list) {
+            ArrayNode array = NODES.arrayNode();
+            list.forEach(element -> array.add(tree(element)));
+            return array;
+        } else if (value instanceof String text) {
+            return NODES.textNode(text);
+        } else if (value instanceof Boolean flag) {
+            return NODES.booleanNode(flag);
+        } else if (value instanceof Integer || value instanceof Long) {
+            return NODES.numberNode(((Number) value).longValue());
+        }
+        throw new IllegalArgumentException("not a plain JSON value: " + value.getClass().getName());
     }
 
     public static String describe(JsonProcessingException e) {

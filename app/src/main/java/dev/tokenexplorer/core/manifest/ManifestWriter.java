@@ -75,13 +75,13 @@ public final class ManifestWriter {
     public static String json(SecretRequest request) {
         List<Map<String, Object>> objects = objects(request);
         if (objects.size() == 1) {
-            return Json.pretty(Json.writer().valueToTree(objects.get(0))) + "\n";
+            return Json.pretty(Json.tree(objects.get(0))) + "\n";
         }
         ObjectNode list = Json.nodes().objectNode();
         list.put("apiVersion", "v1");
         list.put("kind", "List");
         ArrayNode items = list.putArray("items");
-        objects.forEach(o -> items.add(Json.writer().<com.fasterxml.jackson.databind.JsonNode>valueToTree(o)));
+        objects.forEach(o -> items.add(Json.tree(o)));
         return Json.pretty(list) + "\n";
     }
 

@@ -100,6 +100,36 @@ class JsonTest {
         assertThatThrownBy(() -> Json.parse(document)).isInstanceOf(JsonReadException.class).hasMessage("the JSON is empty");
     }
 
+    @org.junit.jupiter.api.Test
+    void plainValuesBecomeATreeInTheirOrder() {
+        Map<String, Object> metadata = new java.util.LinkedHashMap<>();
+        metadata.put("name", "builder-token");
+        metadata.put("labels", Map.of("team", "platform"));
+        Map<String, Object> secret = new java.util.LinkedHashMap<>();
+        secret.put("kind", "Secret");
+        secret.put("metadata", metadata);
+        secret.put("items", java.util.Arrays.asList(1, 2L, true, null));
+
+        assertThat(Json.pretty(Json.tree(secret))).isEqualTo("""
+                {
+                  "kind": "Secret",
+                  "metadata": {
+                    "name": "builder-token",
+                    "labels": {
+                      "team": "platform"
+                    }
+                  },
+                  "items": [
+                    1,
+                    2,
+                    true,
+                    null
+                  ]
+                }""");
+        assertThatThrownBy(() -> Json.tree(Map.of("when", java.time.Instant.EPOCH))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("java.time.Instant");
+    }
+
     private static void assertSameTypes(JsonNode ours, JsonNode mappers, String path) {
         assertThat(ours.getClass()).as(path).isEqualTo(mappers.getClass());
         if (ours.isObject()) {
