@@ -48,6 +48,9 @@ class ArchitectureTest {
     static final ArchRule treesAreReadAndWrittenWithoutJacksonsMapper = noClasses()
             .should().dependOnClassesThat().areAssignableTo("com.fasterxml.jackson.databind.ObjectMapper")
             .orShould().dependOnClassesThat().areAssignableTo("com.fasterxml.jackson.databind.ObjectReader")
+            .orShould().callMethodWhere(describe("JsonNode.toString or toPrettyString, which build the mapper",
+                    call -> call.getTarget().getOwner().isAssignableTo("com.fasterxml.jackson.databind.JsonNode")
+                            && (call.getName().equals("toString") || call.getName().equals("toPrettyString"))))
             .because("the mapper's set-up is a few hundred classes on the way to the window's first frame and to every"
                     + " command; core/json/Json reads and writes trees with jackson-core");
 

@@ -184,7 +184,7 @@ final class YamlTrees {
 
     private String key(int depth) throws ReadException {
         JsonNode key = node(depth);
-        return key.isTextual() ? key.asText() : key.isNull() ? "" : key.toString();
+        return key.isTextual() ? key.asText() : key.isNull() ? "" : Json.compact(key);
     }
 
     private JsonNode node(int depth) throws ReadException {

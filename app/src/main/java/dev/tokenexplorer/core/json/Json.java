@@ -178,6 +178,20 @@ public final class Json {
         return text.toString();
     }
 
+    /**
+     * One value as JSON on one line, as Jackson's JsonNode.toString writes it. That method builds
+     * Jackson's mapper on first use, so it is never called here.
+     */
+    public static String compact(JsonNode node) {
+        java.io.StringWriter text = new java.io.StringWriter();
+        try (JsonGenerator generator = FACTORY.createGenerator(text)) {
+            write(generator, node);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("a JSON tree could not be written", e);
+        }
+        return text.toString();
+    }
+
     private static void write(JsonGenerator generator, JsonNode node) throws java.io.IOException {
         switch (node.getNodeType()) {
             case OBJECT -> {

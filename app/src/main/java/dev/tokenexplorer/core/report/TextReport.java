@@ -1,5 +1,6 @@
 package dev.tokenexplorer.core.report;
 
+import dev.tokenexplorer.core.json.Json;
 import dev.tokenexplorer.core.SourceReport;
 import dev.tokenexplorer.core.keys.KeyReader;
 import dev.tokenexplorer.core.keys.LoadedKey;
@@ -81,7 +82,7 @@ public final class TextReport {
         }
         t.jwt().claimText("iss").ifPresent(iss -> line(out, "issuer", iss));
         if (t.jwt().claims().has("aud")) {
-            line(out, "audiences", t.jwt().claims().get("aud").toString());
+            line(out, "audiences", Json.compact(t.jwt().claims().get("aud")));
         }
         line(out, "status", t.status().id());
         line(out, "signature", (t.signature() == null ? "not checked" : t.signature().id()) + (t.verifiedBy() == null ? "" : " by " + t.verifiedBy())
@@ -119,7 +120,7 @@ public final class TextReport {
             var value = t.jwt().claims().at(pointer);
             out.append("    ").append(Printable.escape(pointer));
             if (value.isValueNode()) {
-                out.append(" = ").append(Printable.escape(value.isTextual() ? value.asText() : value.toString()));
+                out.append(" = ").append(Printable.escape(value.isTextual() ? value.asText() : Json.compact(value)));
             }
             out.append("\n      ").append(note).append('\n');
         });

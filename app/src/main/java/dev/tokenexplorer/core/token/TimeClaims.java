@@ -2,6 +2,7 @@ package dev.tokenexplorer.core.token;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tokenexplorer.core.json.Json;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -83,9 +84,9 @@ public record TimeClaims(Long issuedAt, Long notBefore, Long expiresAt, Long war
         }
         invalid.add(name);
         problems.add(node.isNumber()
-                ? name + " is outside the dates a token can carry (" + abbreviate(node.toString()) + "): a date claim is seconds"
+                ? name + " is outside the dates a token can carry (" + abbreviate(Json.compact(node)) + "): a date claim is seconds"
                 + " since 1970, up to the year 9999; no real token carries this, and it is ignored here"
-                : name + " is not a number (" + abbreviate(node.toString()) + "): a date claim is seconds since 1970;"
+                : name + " is not a number (" + abbreviate(Json.compact(node)) + "): a date claim is seconds since 1970;"
                 + " the API server cannot read it and refuses the token, and it is ignored here");
         return null;
     }

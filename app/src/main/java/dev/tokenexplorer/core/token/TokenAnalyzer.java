@@ -3,6 +3,7 @@ package dev.tokenexplorer.core.token;
 import dev.tokenexplorer.core.finding.Finding;
 import dev.tokenexplorer.core.finding.FindingCode;
 import dev.tokenexplorer.core.jwt.DecodedJwt;
+import dev.tokenexplorer.core.json.Json;
 import dev.tokenexplorer.core.jwt.JwtDecoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tokenexplorer.core.keys.KeyDescriber;
@@ -160,12 +161,12 @@ public final class TokenAnalyzer {
             if (readable) {
                 for (JsonNode name : crit) {
                     readable &= name.isTextual();
-                    names.add(name.isTextual() ? name.asText() : name.toString());
+                    names.add(name.isTextual() ? name.asText() : Json.compact(name));
                 }
             }
             List<String> unknown = names.stream().filter(n -> !n.equals("b64")).toList();
             if (!readable) {
-                out.add(Finding.of(FindingCode.CRIT_HEADER, "The header's crit is " + abbreviate(crit.toString()) + ", not a list of header"
+                out.add(Finding.of(FindingCode.CRIT_HEADER, "The header's crit is " + abbreviate(Json.compact(crit)) + ", not a list of header"
                         + " names (RFC 7515 §4.1.11): go-jose, the API server's JOSE library, cannot read it and fails the signature"
                         + " check, so the API server refuses the token, whatever the signature."));
             } else if (!unknown.isEmpty()) {
@@ -176,7 +177,7 @@ public final class TokenAnalyzer {
         }
         JsonNode b64 = jwt.header().get("b64");
         if (b64 != null && !b64.isBoolean()) {
-            out.add(Finding.of(FindingCode.UNENCODED_PAYLOAD, "The header's b64 is " + abbreviate(b64.toString()) + ", not true or false"
+            out.add(Finding.of(FindingCode.UNENCODED_PAYLOAD, "The header's b64 is " + abbreviate(Json.compact(b64)) + ", not true or false"
                     + " (RFC 7797): go-jose, the API server's JOSE library, cannot tell what was signed and the API server refuses the token."));
         }
     }

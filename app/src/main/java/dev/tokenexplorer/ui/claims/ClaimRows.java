@@ -2,6 +2,7 @@ package dev.tokenexplorer.ui.claims;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tokenexplorer.core.json.Json;
 import dev.tokenexplorer.core.text.Printable;
 import dev.tokenexplorer.core.text.TimeText;
 import dev.tokenexplorer.core.token.TimeClaims;
@@ -46,7 +47,7 @@ public final class ClaimRows {
     private static ClaimRow row(String name, JsonNode value, List<String> path, Instant now, ZoneId zone, boolean header) {
         String meaning = ClaimDictionary.meaning(path, header);
         // Names and values come from the token: shown with every non-printable character escaped.
-        String raw = value.isContainerNode() ? "" : Printable.escape(value.toString());
+        String raw = value.isContainerNode() ? "" : Printable.escape(Json.compact(value));
         String label = Printable.escape(name);
         if (value.isContainerNode()) {
             String summary = value.isArray() ? (value.size() == 1 && value.get(0).isValueNode() ? value.get(0).asText() : value.size() + " items")
@@ -59,7 +60,7 @@ public final class ClaimRows {
             String shown = TimeText.zoned(at, zone);
             return new ClaimRow(label, shown, raw, TimeText.relative(at, now), meaning, List.of());
         }
-        return new ClaimRow(label, Printable.escape(value.isTextual() ? value.asText() : value.toString()), raw, null, meaning, List.of());
+        return new ClaimRow(label, Printable.escape(value.isTextual() ? value.asText() : Json.compact(value)), raw, null, meaning, List.of());
     }
 
     private static List<String> append(List<String> path, String key) {

@@ -81,6 +81,14 @@ class JsonTest {
     }
 
     @ParameterizedTest
+    @MethodSource("documents")
+    void compactTextIsWhatJsonNodeToStringWrote(String document) throws Exception {
+        JsonNode tree = Json.parse(document);
+
+        assertThat(Json.compact(tree)).isEqualTo(tree.toString());
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"{\"a\": 1} {\"b\": 2}", "{\"a\": 1}\n  [", "[1, 2,]", "{\"a\": 1, \"a\": 2}", "{\"a\" 1}", "tru", "{\"a\": 01}",
             "[\"unterminated", "{\"a\": 1} garbage"})
     void aMessageIsTheOneTheMapperGave(String document) {
