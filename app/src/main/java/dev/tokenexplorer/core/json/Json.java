@@ -167,15 +167,7 @@ public final class Json {
 
     /** Pretty-printed JSON with two-space indentation, as users expect to read it. */
     public static String pretty(JsonNode node) {
-        java.io.StringWriter text = new java.io.StringWriter();
-        try (JsonGenerator generator = FACTORY.createGenerator(text)) {
-            generator.setPrettyPrinter(PRETTY.createInstance());
-            generator.setCharacterEscapes(new VisibleEscapes());
-            write(generator, node);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("a JSON tree could not be written", e);
-        }
-        return text.toString();
+        return text(node, true);
     }
 
     /**
@@ -183,8 +175,16 @@ public final class Json {
      * Jackson's mapper on first use, so it is never called here.
      */
     public static String compact(JsonNode node) {
+        return text(node, false);
+    }
+
+    private static String text(JsonNode node, boolean pretty) {
         java.io.StringWriter text = new java.io.StringWriter();
         try (JsonGenerator generator = FACTORY.createGenerator(text)) {
+            if (pretty) {
+                generator.setPrettyPrinter(PRETTY.createInstance());
+                generator.setCharacterEscapes(new VisibleEscapes());
+            }
             write(generator, node);
         } catch (java.io.IOException e) {
             throw new IllegalStateException("a JSON tree could not be written", e);
