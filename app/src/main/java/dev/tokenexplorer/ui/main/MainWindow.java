@@ -1,13 +1,13 @@
 package dev.tokenexplorer.ui.main;
 
 import dev.tokenexplorer.core.Analyzer;
-import dev.tokenexplorer.core.tree.SourceNode;
 import dev.tokenexplorer.ui.audit.AuditView;
 import dev.tokenexplorer.ui.audit.AuditViewModel;
 import dev.tokenexplorer.ui.details.DetailsView;
 import dev.tokenexplorer.ui.input.InputView;
 import dev.tokenexplorer.ui.input.InputViewModel;
 import dev.tokenexplorer.ui.support.DisplayZone;
+import dev.tokenexplorer.ui.support.Lazily;
 import dev.tokenexplorer.ui.support.TaskExecutor;
 import dev.tokenexplorer.ui.support.Theme;
 import dev.tokenexplorer.ui.manifest.ManifestView;
@@ -20,8 +20,6 @@ import dev.tokenexplorer.ui.verify.KeysViewModel;
 import dev.tokenexplorer.ui.token.TokenViewModel;
 import javafx.application.Application;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.value.ChangeListener;
-import javafx.beans.value.ObservableValue;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 
@@ -83,18 +81,12 @@ public final class MainWindow {
         StackPane explore = new StackPane(tokenView);
         // The details of a selection that is not a token (a kubeconfig context, a key...): built the
         // first time there is one, not styled and laid out hidden in every window's first frame.
-        model.selection().detailProperty().addListener(new ChangeListener<>() {
-            @Override
-            public void changed(ObservableValue<? extends SourceNode> detail, SourceNode old, SourceNode now) {
-                if (now != null) {
-                    detail.removeListener(this);
-                    DetailsView detailsView = new DetailsView();
-                    detailsView.nodeProperty().bind(model.selection().detailProperty());
-                    detailsView.zoneProperty().bind(zone.zoneProperty());
-                    detailsView.visibleProperty().bind(model.selection().detailProperty().isNotNull());
-                    explore.getChildren().add(detailsView);
-                }
-            }
+        Lazily.when(model.selection().detailProperty(), java.util.Objects::nonNull, () -> {
+            DetailsView detailsView = new DetailsView();
+            detailsView.nodeProperty().bind(model.selection().detailProperty());
+            detailsView.zoneProperty().bind(zone.zoneProperty());
+            detailsView.visibleProperty().bind(model.selection().detailProperty().isNotNull());
+            explore.getChildren().add(detailsView);
         });
         view = new MainView(model, zone, inputView, explore,
                 () -> new ManifestView(manifestModel, model.selection().tokenProperty()),

@@ -6,6 +6,7 @@ import dev.tokenexplorer.core.token.TokenReport;
 import dev.tokenexplorer.ui.claims.ClaimsView;
 import dev.tokenexplorer.ui.support.Badge;
 import dev.tokenexplorer.ui.support.Icons;
+import dev.tokenexplorer.ui.support.Lazily;
 import dev.tokenexplorer.ui.support.PseudoClasses;
 import dev.tokenexplorer.ui.timeline.TimelineView;
 import javafx.geometry.Pos;
@@ -129,14 +130,7 @@ public final class TokenView extends StackPane {
     private static Tab tab(String title, java.util.function.Supplier<javafx.scene.Node> content, String tooltip) {
         Tab tab = new Tab(title);
         tab.setTooltip(new Tooltip(tooltip));
-        tab.selectedProperty().addListener((obs, was, selected) -> {
-            if (selected && tab.getContent() == null) {
-                tab.setContent(content.get());
-            }
-        });
-        if (tab.isSelected()) {
-            tab.setContent(content.get());
-        }
+        Lazily.when(tab.selectedProperty(), Boolean::booleanValue, () -> tab.setContent(content.get()));
         return tab;
     }
 

@@ -3,6 +3,7 @@ package dev.tokenexplorer.ui.verify;
 import dev.tokenexplorer.core.text.Printable;
 import dev.tokenexplorer.core.keys.LoadedKey;
 import dev.tokenexplorer.ui.support.Icons;
+import dev.tokenexplorer.ui.support.Lazily;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -47,11 +48,8 @@ public final class KeysView extends TitledPane {
                 : "Verify signatures: " + model.keys().size() + (model.keys().size() == 1 ? " key" : " keys"), model.keys()));
         // The panel opens closed: its key box, list and fields are built when it is first opened,
         // so that the window's first frame does not create, style and lay out controls nobody sees.
-        expandedProperty().addListener((obs, was, expanded) -> {
-            if (expanded && getContent() == null) {
-                setContent(new VBox(6, createKeyInput(), createError(), createKeyList(), createExpectations()));
-            }
-        });
+        Lazily.when(expandedProperty(), Boolean::booleanValue,
+                () -> setContent(new VBox(6, createKeyInput(), createError(), createKeyList(), createExpectations())));
         setOnDragOver(this::dragOver);
         setOnDragDropped(this::dropped);
     }
