@@ -308,21 +308,13 @@ public final class AuditExport {
 
     /** The distinct finding codes in order, space-separated. */
     private static String findingCodes(AuditedSecret secret) {
-        List<Finding> findings = secret.findings();
-        if (findings.isEmpty()) {
-            return "";
-        }
-        if (findings.size() == 1) {
-            return findings.get(0).code();
-        }
         StringBuilder codes = new StringBuilder();
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        for (Finding finding : findings) {
-            if (seen.add(finding.code())) {
+        for (int i = 0; i < secret.findings().size(); i++) {
+            if (secret.firstOfItsKind(i)) {
                 if (codes.length() > 0) {
                     codes.append(' ');
                 }
-                codes.append(finding.code());
+                codes.append(secret.findings().get(i).code());
             }
         }
         return codes.toString();

@@ -51,9 +51,8 @@ public record AuditSummary(int secrets,
             }
             List<Finding> findings = secret.findings();
             for (int i = 0; i < findings.size(); i++) {
-                FindingCode code = findings.get(i).type();
-                if (firstOf(findings, code, i)) {
-                    byFinding.merge(code, 1, Integer::sum);
+                if (secret.firstOfItsKind(i)) {
+                    byFinding.merge(findings.get(i).type(), 1, Integer::sum);
                 }
             }
             Severity worst = secret.worst();
@@ -72,16 +71,6 @@ public record AuditSummary(int secrets,
         return new AuditSummary(secrets.size(), Collections.unmodifiableMap(byKind), Collections.unmodifiableMap(byOrigin),
                 Collections.unmodifiableMap(byFinding), Collections.unmodifiableMap(bySignature),
                 Collections.unmodifiableMap(byNamespace), errors, warnings, otherSecrets, otherObjects);
-    }
-
-    /** Whether the finding at {@code index} is the first of its code (a Secret counts once per code). */
-    private static boolean firstOf(List<Finding> findings, FindingCode code, int index) {
-        for (int j = 0; j < index; j++) {
-            if (findings.get(j).type() == code) {
-                return false;
-            }
-        }
-        return true;
     }
 
     public int count(FindingCode finding) {

@@ -54,6 +54,20 @@ public record AuditedSecret(String namespace,
         return findings.stream().anyMatch(f -> f.type() == code);
     }
 
+    /**
+     * Whether the finding at {@code index} is the first of its kind: a Secret counts once per kind
+     * (the summary's counts, the CSV's codes), in the order its findings came.
+     */
+    public boolean firstOfItsKind(int index) {
+        FindingCode type = findings.get(index).type();
+        for (int i = 0; i < index; i++) {
+            if (findings.get(i).type() == type) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The most severe finding's severity, null when there is none. */
     public Severity worst() {
         Severity worst = null;
